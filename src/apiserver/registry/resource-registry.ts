@@ -1,0 +1,366 @@
+// The generic registry: get, list, create, update, delete and watch for one resource over the
+// MVCC store, with the rules every resource shares (names, uids, generation, compare-and-swap,
+// graceful deletion, finalizers, dry run) and a Strategy for what differs. Upstream:
+// staging/src/k8s.io/apiserver/pkg/registry/generic/registry/store.go.
+
+import type { FieldError } from '../../api/field-errors';
+import { matchesFields } from '../../api/fields';
+import { matches } from '../../api/labels';
+import type { KubeList, KubeObject } from '../../api/meta';
+import { clone, deepFreeze, jsonEqual } from '../../api/objects';
+import { StoreError, type MvccStore } from '../../store/mvcc-store';
+import { errors } from '../errors';
+import type { AdmissionChain } from './admission';
+import { prepareMetaForCreate, prepareMetaForUpdate, validateObjectMeta, validateObjectMetaUpdate, type NameValidator } from './object-meta';
+import type { DeleteOptions, ListOptions, WriteOptions } from './options';
+import type { AnyStrategy, StrategyContext } from './strategy';
+
+export interface RegistryDeps {
+  store: MvccStore<KubeObject>;
+  context(): StrategyContext;
+  admission: AdmissionChain;
+  validateName: NameValidator;
+}
+
+export interface WriteResult {
+  object: KubeObject;
+  /** False when an update changed nothing and so wrote nothing. */
+  changed: boolean;
+  created?: boolean;
+}
+
+export interface DeleteResult {
+  object: KubeObject;
+  /** True when the object is gone; false when it only got a deletionTimestamp. */
+  deleted: boolean;
+}
+
+const STATUS_FIELDS = new Set(['status']);
+
+export class ResourceRegistry {
+  readonly prefix: string;
+
+  constructor(
+    readonly strategy: AnyStrategy,
+    private readonly deps: RegistryDeps,
+  ) {
+    this.prefix = `/registry/${strategy.type.group ? `${strategy.type.group}/` : ''}${strategy.type.resource}/`;
+  }
+
+  get type() {
+    return this.strategy.type;
+  }
+
+  key(namespace: string | undefined, name: string): string {
+    return this.type.namespaced ? `${this.prefix}${namespace}/${name}` : `${this.prefix}${name}`;
+  }
+
+  collectionPrefix(namespace: string | undefined): string {
+    return this.type.namespaced && namespace ? `${this.prefix}${namespace}/` : this.prefix;
+  }
+
+  find(namespace: string | undefined, name: string): KubeObject | undefined {
+    return this.deps.store.get(this.key(namespace, name))?.value;
+  }
+
+  get(namespace: string | undefined, name: string): KubeObject {
+    const found = this.find(namespace, name);
+    if (!found) throw errors.notFound(this.type, name);
+    return found;
+  }
+
+  /** Whether an object passes a list or watch request's selectors. */
+  selects(object: KubeObject, options: Pick<ListOptions, 'labelSelector' | 'fieldSelector'>): boolean {
+    if (!matches(options.labelSelector, object.metadata.labels)) return false;
+    if (options.fieldSelector.length === 0) return true;
+    return matchesFields(options.fieldSelector, this.fields(object));
+  }
+
+  fields(object: KubeObject): Record<string, string> {
+    const fields: Record<string, string> = { 'metadata.name': object.metadata.name ?? '' };
+    if (this.type.namespaced) fields['metadata.namespace'] = object.metadata.namespace ?? '';
+    return { ...fields, ...this.strategy.selectableFields?.(object) };
+  }
+
+  /** Checks that every field selector names a field this resource can select on. */
+  checkFieldSelector(options: Pick<ListOptions, 'fieldSelector'>): void {
+    if (options.fieldSelector.length === 0) return;
+    const known = new Set(['metadata.name', 'metadata.namespace', ...Object.keys(this.strategy.selectableFields?.({ apiVersion: '', kind: '', metadata: {} } as KubeObject) ?? {})]);
+    for (const req of options.fieldSelector) {
+      if (!known.has(req.field)) throw errors.badRequest(`field label not supported: ${req.field}`);
+    }
+  }
+
+  list(namespace: string | undefined, options: ListOptions): KubeList {
+    this.checkFieldSelector(options);
+    const { entries, revision } = this.deps.store.list(this.collectionPrefix(namespace));
+    let start = 0;
+    let listRevision = revision;
+    if (options.continueToken) {
+      const token = decodeContinue(options.continueToken);
+      listRevision = token.revision;
+      if (token.revision < this.deps.store.compactedRevision) {
+        throw errors.gone('The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.');
+      }
+      start = entries.findIndex((entry) => entry.key > token.lastKey);
+      if (start < 0) start = entries.length;
+    }
+    const items: KubeObject[] = [];
+    let next: string | undefined;
+    let remaining = 0;
+    for (let i = start; i < entries.length; i++) {
+      const object = entries[i].value;
+      if (!this.selects(object, options)) continue;
+      if (options.limit !== undefined && items.length >= options.limit) {
+        if (next === undefined) next = encodeContinue(listRevision, entries[i - 1].key);
+        remaining++;
+        continue;
+      }
+      items.push(object);
+    }
+    const metadata: KubeList['metadata'] = { resourceVersion: String(listRevision) };
+    if (next !== undefined) {
+      metadata.continue = next;
+      if (options.labelSelector.length === 0 && options.fieldSelector.length === 0) metadata.remainingItemCount = remaining;
+    }
+    return { kind: this.type.listKind, apiVersion: apiVersionOf(this.type), metadata, items };
+  }
+
+  async create(namespace: string | undefined, body: KubeObject, options: WriteOptions): Promise<KubeObject> {
+    const context = this.deps.context();
+    const object = clone(body);
+    object.metadata ??= {};
+    if (this.type.namespaced && object.metadata.namespace && namespace && object.metadata.namespace !== namespace) {
+      throw errors.badRequest('the namespace of the provided object does not match the namespace sent on the request');
+    }
+    this.strategy.defaults?.(object);
+    prepareMetaForCreate(object, this.type.namespaced ? namespace : undefined, context.timestamp, this.strategy.tracksGeneration ?? false);
+    this.strategy.prepareForCreate?.(object, context);
+    const attributes = { operation: 'CREATE' as const, type: this.type, namespace, name: object.metadata.name, object, dryRun: options.dryRun, context };
+    this.deps.admission.admit(attributes);
+    this.throwIfInvalid(object, [
+      ...validateObjectMeta(object.metadata, this.type.namespaced, this.deps.validateName),
+      ...(this.strategy.validate?.(object, context) ?? []),
+    ]);
+    this.deps.admission.validate(attributes);
+    const name = object.metadata.name as string;
+    const key = this.key(namespace, name);
+    if (options.dryRun) {
+      if (this.deps.store.get(key)) throw errors.alreadyExists(this.type, name);
+      return deepFreeze(object);
+    }
+    try {
+      const entry = this.deps.store.create(key, (revision) => stamp(object, revision));
+      await this.deps.store.durable(entry.modRevision);
+      return entry.value;
+    } catch (error) {
+      if (error instanceof StoreError && error.code === 'KeyExists') throw errors.alreadyExists(this.type, name);
+      throw error;
+    }
+  }
+
+  /**
+   * Replaces an object (PUT). `subresource` is '' for the main resource or 'status'. An
+   * unconditional update (no resourceVersion) is retried on conflict by re-reading.
+   */
+  async update(namespace: string | undefined, name: string, body: KubeObject, options: WriteOptions, subresource = ''): Promise<WriteResult> {
+    const key = this.key(namespace, name);
+    const current = this.deps.store.get(key);
+    if (!current) throw errors.notFound(this.type, name);
+    if (!body.metadata) throw errors.badRequest('metadata is required');
+    if (body.metadata.name !== undefined && body.metadata.name !== name) {
+      throw errors.badRequest(`the name of the object (${body.metadata.name}) does not match the name on the URL (${name})`);
+    }
+    if (this.type.namespaced && body.metadata.namespace && body.metadata.namespace !== namespace) {
+      throw errors.badRequest('the namespace of the provided object does not match the namespace sent on the request');
+    }
+    const requested = body.metadata.resourceVersion;
+    if (requested && requested !== current.value.metadata.resourceVersion) throw errors.modified(this.type, name);
+    if (body.metadata.uid && body.metadata.uid !== current.value.metadata.uid) {
+      throw errors.conflict(this.type, name, `Precondition failed: UID in precondition: ${body.metadata.uid}, UID in object meta: ${current.value.metadata.uid}`);
+    }
+    const context = this.deps.context();
+    const old = current.value;
+    const object = clone(body);
+    object.metadata.name = name;
+    if (this.type.namespaced) object.metadata.namespace = namespace;
+    this.strategy.defaults?.(object);
+    prepareMetaForUpdate(object, old);
+    if (subresource === 'status') {
+      keepAllBut(object, old, STATUS_FIELDS);
+      object.metadata = { ...clone(old.metadata) };
+      this.strategy.prepareForStatusUpdate?.(object, old, context);
+    } else {
+      if (this.strategy.hasStatus) keepOnly(object, old, STATUS_FIELDS);
+      this.strategy.prepareForUpdate?.(object, old, context);
+      if (this.strategy.tracksGeneration && !jsonEqual(specOf(object), specOf(old))) {
+        object.metadata.generation = (old.metadata.generation ?? 0) + 1;
+      }
+    }
+    const attributes = { operation: 'UPDATE' as const, type: this.type, subresource, namespace, name, object, oldObject: old, dryRun: options.dryRun, context };
+    this.deps.admission.admit(attributes);
+    this.throwIfInvalid(object, [
+      ...validateObjectMeta(object.metadata, this.type.namespaced, this.deps.validateName),
+      ...validateObjectMetaUpdate(object.metadata, old.metadata),
+      ...(this.strategy.validateUpdate?.(object, old, context) ?? this.strategy.validate?.(object, context) ?? []),
+    ]);
+    this.deps.admission.validate(attributes);
+    object.metadata.resourceVersion = old.metadata.resourceVersion;
+    if (jsonEqual(object, old)) return { object: old, changed: false };
+    if (options.dryRun) return { object: deepFreeze(object), changed: true };
+    if (this.finalizedAway(object)) {
+      const gone = this.deps.store.delete(key, current.modRevision);
+      await this.deps.store.durable(this.deps.store.revision);
+      return { object: gone.value, changed: true };
+    }
+    try {
+      const entry = this.deps.store.update(key, current.modRevision, (revision) => stamp(object, revision));
+      await this.deps.store.durable(entry.modRevision);
+      return { object: entry.value, changed: true };
+    } catch (error) {
+      if (error instanceof StoreError && error.code === 'Conflict') {
+        if (!requested) return this.update(namespace, name, body, options, subresource);
+        throw errors.modified(this.type, name);
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Deletes an object: at once, or (graceful deletion, finalizers, foreground/orphan
+   * propagation) by setting its deletionTimestamp and leaving the rest to its owners.
+   */
+  async delete(namespace: string | undefined, name: string, options: DeleteOptions): Promise<DeleteResult> {
+    const key = this.key(namespace, name);
+    const current = this.deps.store.get(key);
+    if (!current) throw errors.notFound(this.type, name);
+    const old = current.value;
+    const pre = options.preconditions;
+    if (pre?.uid && pre.uid !== old.metadata.uid) {
+      throw errors.conflict(this.type, name, `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${old.metadata.uid}`);
+    }
+    if (pre?.resourceVersion && pre.resourceVersion !== old.metadata.resourceVersion) {
+      throw errors.conflict(this.type, name, `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in meta: ${old.metadata.resourceVersion}`);
+    }
+    const context = this.deps.context();
+    this.deps.admission.validate({ operation: 'DELETE', type: this.type, namespace, name, oldObject: old, dryRun: options.dryRun, context });
+    const grace = this.strategy.gracePeriod ? this.strategy.gracePeriod(old, options.gracePeriodSeconds) : 0;
+    const finalizers = [...(old.metadata.finalizers ?? [])];
+    if (options.propagationPolicy === 'Foreground' && !finalizers.includes('foregroundDeletion')) finalizers.push('foregroundDeletion');
+    if (options.propagationPolicy === 'Orphan' && !finalizers.includes('orphan')) finalizers.push('orphan');
+    const external = this.strategy.deletionFinalizers?.(old) ?? [];
+    if (grace === 0 && finalizers.length === 0 && external.length === 0) {
+      if (options.dryRun) return { object: old, deleted: true };
+      try {
+        const gone = this.deps.store.delete(key, current.modRevision);
+        await this.deps.store.durable(this.deps.store.revision);
+        return { object: gone.value, deleted: true };
+      } catch (error) {
+        if (error instanceof StoreError) return this.delete(namespace, name, options);
+        throw error;
+      }
+    }
+    const object = clone(old);
+    const meta = object.metadata;
+    const deadline = context.now + grace * 1000;
+    const existing = meta.deletionTimestamp ? Date.parse(meta.deletionTimestamp) : undefined;
+    if (existing === undefined || deadline < existing) {
+      meta.deletionTimestamp = new Date(Math.floor(deadline / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+      meta.deletionGracePeriodSeconds = grace;
+    }
+    if (finalizers.length > 0) meta.finalizers = finalizers;
+    this.strategy.prepareForDelete?.(object);
+    if (jsonEqual(object, old)) return { object: old, deleted: false };
+    if (options.dryRun) return { object: deepFreeze(object), deleted: false };
+    try {
+      const entry = this.deps.store.update(key, current.modRevision, (revision) => stamp(object, revision));
+      await this.deps.store.durable(entry.modRevision);
+      return { object: entry.value, deleted: false };
+    } catch (error) {
+      if (error instanceof StoreError) return this.delete(namespace, name, options);
+      throw error;
+    }
+  }
+
+  /**
+   * Reads an object, changes a copy and writes it back with compare-and-swap, bypassing the
+   * strategy: for server-internal writes such as binding a pod or finalizing a namespace.
+   */
+  async mutate(namespace: string | undefined, name: string, change: (object: KubeObject) => void): Promise<KubeObject> {
+    const key = this.key(namespace, name);
+    const current = this.deps.store.get(key);
+    if (!current) throw errors.notFound(this.type, name);
+    const object = clone(current.value);
+    change(object);
+    if (jsonEqual(object, current.value)) return current.value;
+    if (this.finalizedAway(object)) {
+      const gone = this.deps.store.delete(key, current.modRevision);
+      await this.deps.store.durable(this.deps.store.revision);
+      return gone.value;
+    }
+    const entry = this.deps.store.update(key, current.modRevision, (revision) => stamp(object, revision));
+    await this.deps.store.durable(entry.modRevision);
+    return entry.value;
+  }
+
+  private finalizedAway(object: KubeObject): boolean {
+    const meta = object.metadata;
+    return (
+      meta.deletionTimestamp !== undefined &&
+      (meta.finalizers ?? []).length === 0 &&
+      (this.strategy.deletionFinalizers?.(object) ?? []).length === 0 &&
+      (meta.deletionGracePeriodSeconds ?? 0) === 0
+    );
+  }
+
+  private throwIfInvalid(object: KubeObject, fieldErrors: FieldError[]): void {
+    if (fieldErrors.length > 0) {
+      throw errors.invalid(this.type.kind, this.type.group, object.metadata.name ?? object.metadata.generateName ?? '', fieldErrors);
+    }
+  }
+}
+
+export function apiVersionOf(type: { group: string; version: string }): string {
+  return type.group ? `${type.group}/${type.version}` : type.version;
+}
+
+/** The stored form: frozen, carrying the revision of this write as its resourceVersion. */
+function stamp(object: KubeObject, revision: number): KubeObject {
+  const stored = clone(object);
+  stored.metadata.resourceVersion = String(revision);
+  return deepFreeze(stored);
+}
+
+function specOf(object: KubeObject): unknown {
+  const { metadata: _metadata, status: _status, ...rest } = object;
+  return rest;
+}
+
+/** Takes the fields in `fields` from `old` (a main-resource update keeps status). */
+function keepOnly(object: KubeObject, old: KubeObject, fields: Set<string>): void {
+  for (const field of fields) {
+    if (old[field] === undefined) delete object[field];
+    else object[field] = clone(old[field]);
+  }
+}
+
+/** Takes every top-level field but `fields` from `old` (a status update keeps the rest). */
+function keepAllBut(object: KubeObject, old: KubeObject, fields: Set<string>): void {
+  for (const field of Object.keys(object)) if (!fields.has(field) && field !== 'metadata') delete object[field];
+  for (const [field, value] of Object.entries(old)) if (!fields.has(field) && field !== 'metadata') object[field] = clone(value);
+}
+
+function encodeContinue(revision: number, lastKey: string): string {
+  return btoa(JSON.stringify({ v: 'meta.k8s.io/v1', rv: revision, start: lastKey }));
+}
+
+function decodeContinue(token: string): { revision: number; lastKey: string } {
+  try {
+    const parsed = JSON.parse(atob(token)) as { rv?: unknown; start?: unknown };
+    if (typeof parsed.rv === 'number' && typeof parsed.start === 'string') return { revision: parsed.rv, lastKey: parsed.start };
+  } catch {
+    // fall through to the error below
+  }
+  throw errors.badRequest(`continue key is not valid: illegal base64 data at input byte 0`);
+}
+

@@ -1,0 +1,179 @@
+// A typed REST client over any ApiTransport (the API server in process, or a proxy to it from
+// a worker): get, list, create, update, patch, delete and watch by resource, with failures
+// raised as StatusError carrying the server's Status.
+
+import type { KubeList, KubeObject, Status } from '../api/meta';
+import { isStatus } from '../api/meta';
+import { resourcePath, type ResourceType } from '../api/scheme';
+import type { ApiRequest, ApiResponse, ApiTransport } from '../apiserver/request';
+
+export class StatusError extends Error {
+  constructor(readonly status: Status) {
+    super(status.message ?? status.reason ?? `request failed with code ${status.code}`);
+  }
+
+  get code(): number {
+    return this.status.code;
+  }
+
+  get reason(): string {
+    return this.status.reason ?? '';
+  }
+}
+
+export function isNotFound(error: unknown): boolean {
+  return error instanceof StatusError && error.code === 404;
+}
+
+export function isConflict(error: unknown): boolean {
+  return error instanceof StatusError && error.code === 409 && error.reason === 'Conflict';
+}
+
+export function isAlreadyExists(error: unknown): boolean {
+  return error instanceof StatusError && error.reason === 'AlreadyExists';
+}
+
+export interface ListParams {
+  labelSelector?: string;
+  fieldSelector?: string;
+  limit?: number;
+  continue?: string;
+  resourceVersion?: string;
+}
+
+export interface WatchEventOf<T> {
+  type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
+  object: T;
+}
+
+export interface WatchHandle {
+  stop(): void;
+  /** Resolves when the server ends the watch (timeout, 410, cancel). */
+  readonly ended: Promise<void>;
+}
+
+export type PatchType = 'merge' | 'json' | 'strategic';
+
+const PATCH_CONTENT_TYPES: Record<PatchType, string> = {
+  merge: 'application/merge-patch+json',
+  json: 'application/json-patch+json',
+  strategic: 'application/strategic-merge-patch+json',
+};
+
+function toQuery(params: Record<string, string | number | boolean | undefined>): Record<string, string> {
+  const query: Record<string, string> = {};
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') query[key] = String(value);
+  return query;
+}
+
+export class ApiClient {
+  constructor(
+    readonly transport: ApiTransport,
+    private readonly userAgent = 'kubetab',
+  ) {}
+
+  /** Sends a request and returns the body, or throws StatusError. */
+  async send<T = unknown>(req: ApiRequest): Promise<T> {
+    const response = await this.transport.request({ ...req, headers: { 'user-agent': this.userAgent, ...req.headers } });
+    return unwrap<T>(response);
+  }
+
+  get<T extends KubeObject = KubeObject>(type: ResourceType, namespace: string | undefined, name: string): Promise<T> {
+    return this.send<T>({ method: 'GET', path: resourcePath(type, namespace, name) });
+  }
+
+  list<T extends KubeObject = KubeObject>(type: ResourceType, namespace?: string, params: ListParams = {}): Promise<KubeList<T>> {
+    return this.send<KubeList<T>>({ method: 'GET', path: resourcePath(type, namespace), query: toQuery({ ...params }) });
+  }
+
+  create<T extends KubeObject = KubeObject>(type: ResourceType, namespace: string | undefined, object: KubeObject, subresource?: string): Promise<T> {
+    const path = subresource ? resourcePath(type, namespace, object.metadata.name, subresource) : resourcePath(type, namespace);
+    return this.send<T>({ method: 'POST', path, body: object, headers: { 'content-type': 'application/json' } });
+  }
+
+  update<T extends KubeObject = KubeObject>(type: ResourceType, object: KubeObject, subresource?: string): Promise<T> {
+    return this.send<T>({
+      method: 'PUT',
+      path: resourcePath(type, object.metadata.namespace, object.metadata.name, subresource),
+      body: object,
+      headers: { 'content-type': 'application/json' },
+    });
+  }
+
+  updateStatus<T extends KubeObject = KubeObject>(type: ResourceType, object: KubeObject): Promise<T> {
+    return this.update<T>(type, object, 'status');
+  }
+
+  patch<T extends KubeObject = KubeObject>(
+    type: ResourceType,
+    namespace: string | undefined,
+    name: string,
+    patch: unknown,
+    patchType: PatchType = 'merge',
+    subresource?: string,
+  ): Promise<T> {
+    return this.send<T>({
+      method: 'PATCH',
+      path: resourcePath(type, namespace, name, subresource),
+      body: patch,
+      headers: { 'content-type': PATCH_CONTENT_TYPES[patchType] },
+    });
+  }
+
+  delete(
+    type: ResourceType,
+    namespace: string | undefined,
+    name: string,
+    options: { gracePeriodSeconds?: number; propagationPolicy?: string; preconditions?: { uid?: string; resourceVersion?: string } } = {},
+  ): Promise<unknown> {
+    return this.send({
+      method: 'DELETE',
+      path: resourcePath(type, namespace, name),
+      body: { kind: 'DeleteOptions', apiVersion: 'v1', ...options },
+      headers: { 'content-type': 'application/json' },
+    });
+  }
+
+  /** Watches a collection; events arrive in order on `onEvent`. */
+  async watch<T extends KubeObject = KubeObject>(
+    type: ResourceType,
+    namespace: string | undefined,
+    params: ListParams & { allowWatchBookmarks?: boolean; timeoutSeconds?: number },
+    onEvent: (event: WatchEventOf<T>) => void,
+  ): Promise<WatchHandle> {
+    let resolveEnded!: () => void;
+    const ended = new Promise<void>((resolve) => (resolveEnded = resolve));
+    let stopped = false;
+    const response = await this.transport.stream(
+      { method: 'GET', path: resourcePath(type, namespace), query: toQuery({ ...params, watch: 'true' }), headers: { 'user-agent': this.userAgent } },
+      {
+        data: (chunk) => {
+          if (!stopped) onEvent(chunk as WatchEventOf<T>);
+        },
+        end: () => resolveEnded(),
+      },
+    );
+    if (response.status >= 400) throw new StatusError(asStatus(response));
+    const streamId = response.streamId;
+    if (streamId === undefined) resolveEnded();
+    return {
+      stop: () => {
+        if (stopped) return;
+        stopped = true;
+        if (streamId !== undefined) void this.transport.cancel(streamId);
+        resolveEnded();
+      },
+      ended,
+    };
+  }
+}
+
+function asStatus(response: ApiResponse): Status {
+  if (isStatus(response.body)) return response.body;
+  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', code: response.status, message: String(response.body ?? '') };
+}
+
+export function unwrap<T>(response: ApiResponse): T {
+  if (response.status >= 400) throw new StatusError(asStatus(response));
+  return response.body as T;
+}

@@ -1,0 +1,129 @@
+// Records Events about objects as upstream components do: a new event the first time, and for
+// a repeat of the same (object, reason, message, type) within ten minutes, a higher count and a
+// later lastTimestamp on the existing one. Upstream:
+// staging/src/k8s.io/client-go/tools/record (event.go, events_cache.go).
+
+import type { CoreEvent, ObjectReference } from '../api/core';
+import type { KubeObject } from '../api/meta';
+import { findResource } from '../api/scheme';
+import type { ClusterClock } from '../cluster/clock';
+import { isNotFound, type ApiClient } from './client';
+
+const EVENTS = findResource('', 'v1', 'events')!;
+const AGGREGATION_WINDOW_MS = 10 * 60 * 1000;
+
+export interface EventSource {
+  component: string;
+  host?: string;
+  /**
+   * `events.k8s.io` records as components on the newer events API do (the scheduler): eventTime,
+   * reportingController and instance, an action, and repeats counted in a series.
+   */
+  api?: 'core' | 'events.k8s.io';
+  /** The reporting instance for `events.k8s.io` events (`default-scheduler-<node>`). */
+  instance?: string;
+}
+
+interface Recorded {
+  name: string;
+  namespace: string;
+  count: number;
+  firstAt: number;
+  lastAt: number;
+}
+
+export function referenceTo(object: KubeObject, fieldPath?: string): ObjectReference {
+  const ref: ObjectReference = {
+    kind: object.kind,
+    namespace: object.metadata.namespace,
+    name: object.metadata.name,
+    uid: object.metadata.uid,
+    apiVersion: object.apiVersion,
+    resourceVersion: object.metadata.resourceVersion,
+  };
+  if (fieldPath) ref.fieldPath = fieldPath;
+  return ref;
+}
+
+export class EventRecorder {
+  private recorded = new Map<string, Recorded>();
+  private chain: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly client: ApiClient,
+    private readonly clock: ClusterClock,
+    private readonly source: EventSource,
+  ) {}
+
+  /** Records an event; writes happen in order, in the background. */
+  event(object: KubeObject | ObjectReference, type: 'Normal' | 'Warning', reason: string, message: string, fieldPath?: string, action?: string): void {
+    const ref = 'metadata' in object ? referenceTo(object as KubeObject, fieldPath) : { ...(object as ObjectReference) };
+    this.chain = this.chain.then(() => this.write(ref, type, reason, message, action)).catch(() => undefined);
+  }
+
+  /** Resolves when every event recorded so far has been written. */
+  flush(): Promise<void> {
+    return this.chain;
+  }
+
+  private async write(ref: ObjectReference, type: string, reason: string, message: string, action?: string): Promise<void> {
+    const now = this.clock.now();
+    const namespace = ref.namespace || 'default';
+    const key = [ref.kind, ref.namespace, ref.name, ref.uid, ref.fieldPath, reason, message, type].join('\u0000');
+    const previous = this.recorded.get(key);
+    if (previous && now - previous.firstAt < AGGREGATION_WINDOW_MS) {
+      previous.count++;
+      previous.lastAt = now;
+      const patch =
+        this.source.api === 'events.k8s.io'
+          ? { series: { count: previous.count, lastObservedTime: this.clock.microTimestamp(now) } }
+          : { count: previous.count, lastTimestamp: this.clock.timestamp(now) };
+      try {
+        await this.client.patch(EVENTS, previous.namespace, previous.name, patch, 'merge');
+        return;
+      } catch (error) {
+        if (!isNotFound(error)) throw error;
+      }
+    }
+    const name = `${ref.name ?? 'unknown'}.${(BigInt(Math.floor(now)) * 1_000_000n + BigInt(Math.floor(Math.random() * 1_000_000))).toString(16)}`;
+    const timestamp = this.clock.timestamp(now);
+    const event: CoreEvent = this.source.api === 'events.k8s.io' ? this.newStyle(name, namespace, ref, type, reason, message, action ?? reason, now) : {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name, namespace },
+      involvedObject: ref,
+      reason,
+      message,
+      source: this.source.host ? { component: this.source.component, host: this.source.host } : { component: this.source.component },
+      firstTimestamp: timestamp,
+      lastTimestamp: timestamp,
+      count: 1,
+      type,
+      eventTime: null,
+      reportingComponent: this.source.component,
+      reportingInstance: this.source.host ?? '',
+    };
+    await this.client.create(EVENTS, namespace, event);
+    this.recorded.set(key, { name, namespace, count: 1, firstAt: now, lastAt: now });
+  }
+
+  /** An event as the events.k8s.io API stores it, seen through core/v1. */
+  private newStyle(name: string, namespace: string, ref: ObjectReference, type: string, reason: string, message: string, action: string, now: number): CoreEvent {
+    return {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name, namespace },
+      involvedObject: ref,
+      reason,
+      message,
+      source: {},
+      firstTimestamp: null,
+      lastTimestamp: null,
+      type,
+      eventTime: this.clock.microTimestamp(now),
+      action,
+      reportingComponent: this.source.component,
+      reportingInstance: this.source.instance ?? this.source.component,
+    };
+  }
+}

@@ -1,0 +1,109 @@
+// kubectl run: creates a pod named NAME running IMAGE, labelled run=NAME, with optional port,
+// labels, env, restart policy, command and args; --dry-run=client prints it instead. Upstream:
+// staging/src/k8s.io/kubectl/pkg/cmd/run/run.go and generate/versioned/run.go.
+
+import type { Container, Pod } from '../../api/core';
+import { findResource, resourcePath } from '../../api/scheme';
+import { namespaceOf, type Command } from '../command';
+import { KubectlError, UsageError } from '../errors';
+import { flagArray, flagBool, flagString } from '../flags';
+import { outputFormat, printObjects } from '../printers/output';
+
+const PODS = findResource('', 'v1', 'pods')!;
+
+function parseKeyValues(items: string[], what: string): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const item of items) {
+    const eq = item.indexOf('=');
+    if (eq <= 0) throw new KubectlError(`error: invalid ${what}: ${item}`);
+    result[item.slice(0, eq)] = item.slice(eq + 1);
+  }
+  return result;
+}
+
+export const runCommand: Command = {
+  name: 'run',
+  summary: 'Run a particular image on the cluster',
+  usage: 'kubectl run NAME --image=image [--env="key=value"] [--port=port] [--dry-run=server|client] [--overrides=inline-json] [--command] -- [COMMAND] [args...]',
+  requiredFlags: ['image'],
+  flags: [
+    { name: 'image', type: 'string', default: '' },
+    { name: 'port', type: 'string', default: '' },
+    { name: 'labels', short: 'l', type: 'string', default: '' },
+    { name: 'env', type: 'stringArray', default: [] },
+    { name: 'restart', type: 'string', default: 'Always' },
+    { name: 'command', type: 'bool', default: false },
+    { name: 'dry-run', type: 'string', default: 'none' },
+    { name: 'output', short: 'o', type: 'string', default: '' },
+    { name: 'image-pull-policy', type: 'string', default: '' },
+    { name: 'annotations', type: 'stringArray', default: [] },
+    { name: 'stdin', short: 'i', type: 'bool', default: false },
+    { name: 'tty', short: 't', type: 'bool', default: false },
+    { name: 'rm', type: 'bool', default: false },
+    { name: 'attach', type: 'bool', default: false },
+    { name: 'quiet', short: 'q', type: 'bool', default: false },
+    { name: 'serviceaccount', type: 'string', default: '' },
+    { name: 'expose', type: 'bool', default: false },
+    { name: 'override-type', type: 'string', default: 'merge' },
+    { name: 'overrides', type: 'string', default: '' },
+    { name: 'privileged', type: 'bool', default: false },
+    { name: 'pod-running-timeout', type: 'duration' },
+    { name: 'field-manager', type: 'string', default: 'kubectl-run' },
+  ],
+  async run(flags, ctx) {
+    const name = flags.args[0];
+    if (!name || (flags.dashIndex === 0 && flags.args.length > 0)) throw new UsageError('NAME is required for run', 'run');
+    const image = flagString(flags, 'image');
+    const restart = flagString(flags, 'restart');
+    if (!['Always', 'OnFailure', 'Never'].includes(restart)) throw new KubectlError(`error: invalid restart policy: ${restart}`);
+    const rest = flags.args.slice(1);
+    const container: Container = { name, image, resources: {} };
+    if (rest.length > 0) {
+      if (flagBool(flags, 'command')) container.command = rest;
+      else container.args = rest;
+    }
+    const port = flagString(flags, 'port');
+    if (port) {
+      const number = Number(port);
+      if (!Number.isInteger(number)) throw new KubectlError(`error: strconv.Atoi: parsing "${port}": invalid syntax`);
+      container.ports = [{ containerPort: number }];
+    }
+    const env = flagArray(flags, 'env');
+    if (env.length > 0) container.env = Object.entries(parseKeyValues(env, 'env')).map(([k, v]) => ({ name: k, value: v }));
+    const pullPolicy = flagString(flags, 'image-pull-policy');
+    if (pullPolicy) container.imagePullPolicy = pullPolicy;
+    if (flagBool(flags, 'stdin')) {
+      container.stdin = true;
+      container.stdinOnce = true;
+    }
+    if (flagBool(flags, 'tty')) container.tty = true;
+    const labels = flagString(flags, 'labels') ? parseKeyValues(flagString(flags, 'labels').split(','), 'label spec') : { run: name };
+    const pod: Pod = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { creationTimestamp: null as unknown as string, labels, name },
+      spec: { containers: [container], dnsPolicy: 'ClusterFirst', restartPolicy: restart },
+      status: {},
+    };
+    const annotations = flagArray(flags, 'annotations');
+    if (annotations.length > 0) pod.metadata.annotations = parseKeyValues(annotations, 'annotation');
+    if (flagString(flags, 'serviceaccount')) pod.spec.serviceAccountName = flagString(flags, 'serviceaccount');
+    const dryRun = flagString(flags, 'dry-run');
+    const output = flagString(flags, 'output');
+    if (dryRun === 'client') {
+      ctx.stdout(output ? printObjects(outputFormat(output), [pod], { single: true }) : `pod/${name} created (dry run)\n`);
+      return 0;
+    }
+    const { creationTimestamp: _ignored, ...metadata } = pod.metadata;
+    const created = await ctx.client.send<Pod>({
+      method: 'POST',
+      path: resourcePath(PODS, namespaceOf(flags, ctx)),
+      query: dryRun === 'server' ? { dryRun: 'All', fieldManager: 'kubectl-run' } : { fieldManager: 'kubectl-run' },
+      body: { ...pod, metadata },
+      headers: { 'content-type': 'application/json' },
+    });
+    if (output) ctx.stdout(printObjects(outputFormat(output), [created], { single: true }));
+    else ctx.stdout(`pod/${name} created${dryRun === 'server' ? ' (server dry run)' : ''}\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,32 @@
+// JSON output as kubectl writes it with Go's encoding/json: keys sorted, four-space indent,
+// HTML-sensitive characters escaped, a newline at the end.
+
+function escapeString(text: string): string {
+  return JSON.stringify(text)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+function encode(value: unknown, indent: string): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'string') return escapeString(value);
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
+  if (typeof value === 'boolean') return String(value);
+  const inner = `${indent}    `;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    return `[\n${value.map((item) => inner + encode(item, inner)).join(',\n')}\n${indent}]`;
+  }
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  if (entries.length === 0) return '{}';
+  return `{\n${entries.map(([k, v]) => `${inner}${escapeString(k)}: ${encode(v, inner)}`).join(',\n')}\n${indent}}`;
+}
+
+export function printJson(value: unknown): string {
+  return `${encode(value, '')}\n`;
+}

@@ -1,0 +1,111 @@
+// Boots the cluster for the page and tells the UI where that stands: the control plane first
+// (on the main thread, restored from IndexedDB), so the picture can show it at once, then the
+// worker nodes, each reported as it registers or fails. Also the "Reset cluster" action.
+
+import { Cluster } from '../../cluster/cluster';
+import { webNodeHost } from '../../cluster/hosts/web';
+import { workerName } from '../../cluster/topology';
+import { IndexedDbPersistence } from '../platform/indexeddb-persistence';
+import { holdClusterLock } from '../platform/tab-lock';
+
+/** Worker nodes, as kind's default playground has them. */
+const WORKER_NODES = 3;
+/** How long (real time) a node may take to register before the page says so. */
+const NODE_START_WARNING_MS = 20_000;
+/** How long (real time) the control plane may take to boot before the page says so. */
+const BOOT_WARNING_MS = 10_000;
+const BOOT_WARNING = `The control plane has not started after ${BOOT_WARNING_MS / 1000} s.`;
+/** How long a reset waits for the cluster to shut down before clearing its data anyway. */
+const RESET_SHUTDOWN_WAIT_MS = 3_000;
+
+export type BootPhase = 'booting' | 'running' | 'failed';
+
+export class ClusterBoot {
+  phase = $state<BootPhase>('booting');
+  cluster = $state.raw<Cluster>();
+  /** Why the cluster could not start. */
+  failure = $state<string>();
+  /** Problems that leave the cluster running (a node that did not start). */
+  problems = $state<string[]>([]);
+  resetting = $state(false);
+  private readonly persistence = new IndexedDbPersistence();
+
+  async start(): Promise<void> {
+    try {
+      if (!(await holdClusterLock())) {
+        throw new Error('kubetab is already open in another tab of this browser. A cluster lives in one tab: close the other one, then reload this page.');
+      }
+      const persistence = await this.persistence.open().then(
+        () => this.persistence,
+        (error: unknown) => {
+          this.report(`This cluster is not saved, so a reload starts a fresh one: the browser's storage is not available (${message(error)}).`);
+          return undefined;
+        },
+      );
+      const slow = setTimeout(() => this.report(BOOT_WARNING), BOOT_WARNING_MS);
+      const cluster = await Cluster.start({ host: webNodeHost, persistence, workers: 0 }).finally(() => {
+        clearTimeout(slow);
+        this.dismiss(BOOT_WARNING);
+      });
+      this.cluster = cluster;
+      this.phase = 'running';
+      await Promise.all(Array.from({ length: WORKER_NODES }, (_, index) => this.startWorker(cluster, index)));
+    } catch (error) {
+      if (this.phase === 'running') this.report(`The cluster stopped working: ${message(error)}`);
+      else this.fail(error);
+    }
+  }
+
+  /** Adds a problem to the list the page shows. */
+  report(problem: string): void {
+    this.problems = [...this.problems, problem];
+  }
+
+  dismiss(problem: string): void {
+    this.problems = this.problems.filter((p) => p !== problem);
+  }
+
+  /** Deletes everything the cluster stored and boots a fresh one. */
+  async reset(): Promise<void> {
+    this.resetting = true;
+    this.persistence.seal();
+    const cluster = this.cluster;
+    if (cluster) await Promise.race([cluster.shutdown().catch(() => undefined), delay(RESET_SHUTDOWN_WAIT_MS)]);
+    try {
+      await this.persistence.clear();
+    } catch (error) {
+      this.resetting = false;
+      this.report(`Could not clear the stored cluster: ${message(error)}`);
+      return;
+    }
+    location.reload();
+  }
+
+  private async startWorker(cluster: Cluster, index: number): Promise<void> {
+    const name = workerName(index);
+    const warning = `Node ${name} has not registered after ${NODE_START_WARNING_MS / 1000} s.`;
+    const slow = setTimeout(() => this.report(warning), NODE_START_WARNING_MS);
+    try {
+      await cluster.addWorker(index);
+    } catch (error) {
+      this.report(`Node ${name} did not start: ${message(error)}`);
+    } finally {
+      clearTimeout(slow);
+      this.dismiss(warning);
+    }
+  }
+
+  private fail(error: unknown): void {
+    this.failure = message(error);
+    this.phase = 'failed';
+    console.error(error);
+  }
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,167 @@
+// head and tail, including `tail -f`/`-F`, which follows a growing file by polling it once a
+// second (the way busybox does), so a sidecar can stream another container's log file.
+
+import { isInteger, parseInteger } from "../../lib/text";
+import { close, open, OpenMode, seek, stat } from "../../lib/fs";
+import { ByteBuffer } from "../../lib/bytes";
+import { lastErrno, readSome } from "../../lib/io";
+import { sleepMs } from "../../lib/time";
+import { errno, errnoMessage, whence } from "../../lib/wasi";
+import { Context, interruptedStatus, signalArrived } from "../context";
+import { readInput, linesOf } from "../input";
+
+class Count {
+  value: i64 = 10;
+  bytes: bool = false;
+  /** `+N`: from the Nth line on (tail), or `-N`: all but the last N (head). */
+  relative: bool = false;
+  follow: bool = false;
+  retry: bool = false;
+  quiet: bool = false;
+  files: string[] = [];
+  bad: bool = false;
+}
+
+function parseCount(ctx: Context, head: bool): Count {
+  const count = new Count();
+  for (let i = 1; i < ctx.args.length; i++) {
+    const arg = ctx.args[i];
+    if (arg == "-f") count.follow = true;
+    else if (arg == "-F") {
+      count.follow = true;
+      count.retry = true;
+    } else if (arg == "-q") count.quiet = true;
+    else if (arg == "-n" || arg == "-c" || ((arg.startsWith("-n") || arg.startsWith("-c")) && arg.length > 2)) {
+      let value = arg.length > 2 ? arg.substring(2) : (i + 1 < ctx.args.length ? ctx.args[++i] : "");
+      count.bytes = arg.charAt(1) == "c";
+      if (value.startsWith("+") && !head) {
+        count.relative = true;
+        value = value.substring(1);
+      } else if (value.startsWith("-")) {
+        count.relative = head;
+        value = value.substring(1);
+      }
+      if (!isInteger(value)) {
+        ctx.error("invalid number '" + value + "'");
+        count.bad = true;
+        return count;
+      }
+      count.value = parseInteger(value);
+    } else if (arg.length > 1 && arg.startsWith("-") && isInteger(arg.substring(1))) count.value = parseInteger(arg.substring(1));
+    else if (arg == "--") {
+      for (i++; i < ctx.args.length; i++) count.files.push(ctx.args[i]);
+    } else if (arg.startsWith("-") && arg.length > 1) {
+      ctx.error("unrecognized option: " + arg.substring(1));
+      count.bad = true;
+      return count;
+    } else count.files.push(arg);
+  }
+  if (count.files.length == 0) count.files.push("-");
+  return count;
+}
+
+function selectHead(text: string, count: Count): string {
+  if (count.bytes) {
+    const bytes = String.UTF8.encode(text);
+    const n = count.relative ? max<i64>(0, bytes.byteLength - count.value) : min<i64>(bytes.byteLength, count.value);
+    return String.UTF8.decode(bytes.slice(0, i32(n)));
+  }
+  const lines = linesOf(text);
+  const n = count.relative ? max<i64>(0, lines.length - count.value) : min<i64>(lines.length, count.value);
+  let out = "";
+  for (let i = 0; i < i32(n); i++) out += lines[i] + (i < lines.length - 1 || text.endsWith("\n") ? "\n" : "");
+  return out;
+}
+
+function selectTail(text: string, count: Count): string {
+  if (count.bytes) {
+    const bytes = String.UTF8.encode(text);
+    const start = count.relative ? min<i64>(bytes.byteLength, max<i64>(0, count.value - 1)) : max<i64>(0, bytes.byteLength - count.value);
+    return String.UTF8.decode(bytes.slice(i32(start)));
+  }
+  const lines = linesOf(text);
+  const start = count.relative ? min<i64>(lines.length, max<i64>(0, count.value - 1)) : max<i64>(0, lines.length - count.value);
+  let out = "";
+  for (let i = i32(start); i < lines.length; i++) out += lines[i] + (i < lines.length - 1 || text.endsWith("\n") ? "\n" : "");
+  return out;
+}
+
+function headOrTail(ctx: Context, head: bool): i32 {
+  const count = parseCount(ctx, head);
+  if (count.bad) return 1;
+  let status = 0;
+  const headers = count.files.length > 1 && !count.quiet;
+  const sizes = new Array<i64>();
+  for (let i = 0; i < count.files.length; i++) {
+    const name = count.files[i];
+    if (headers) ctx.out((i > 0 ? "\n" : "") + "==> " + (name == "-" ? "standard input" : name) + " <==\n");
+    let data: ByteBuffer | null = null;
+    if (name != "-" && count.retry && stat(name) === null) ctx.error("can't open '" + name + "': " + errnoMessage(lastErrno));
+    else data = readInput(ctx, name, head);
+    if (data === null) {
+      status = 1;
+      sizes.push(-1);
+      continue;
+    }
+    sizes.push(i64(data.length));
+    const text = data.toString();
+    ctx.out(head ? selectHead(text, count) : selectTail(text, count));
+  }
+  if (head || !count.follow) return status;
+  return follow(ctx, count, sizes, headers);
+}
+
+/** Appends what was added to `name` past `offset`; returns the new size (-1 when missing). */
+function printGrowth(ctx: Context, name: string, offset: i64): i64 {
+  const info = stat(name);
+  if (info === null) return -1;
+  if (info.size == offset) return offset;
+  let from = offset;
+  if (info.size < offset) {
+    ctx.error(name + ": file truncated");
+    from = 0;
+  }
+  const fd = open(name, OpenMode.Read);
+  if (fd < 0) return offset;
+  seek(fd, from, whence.SET);
+  const buffer = new ByteBuffer();
+  while (readSome(u32(fd), buffer) > 0) {}
+  close(fd);
+  ctx.stdout.writeBytes(buffer.toBuffer());
+  return from + i64(buffer.length);
+}
+
+function follow(ctx: Context, count: Count, sizes: i64[], headers: bool): i32 {
+  let last = -1;
+  while (true) {
+    if (sleepMs(1000) == errno.INTR && signalArrived()) return interruptedStatus;
+    for (let i = 0; i < count.files.length; i++) {
+      const name = count.files[i];
+      if (name == "-") continue;
+      const before = sizes[i];
+      if (before < 0) {
+        if (!count.retry || stat(name) === null) continue;
+        ctx.error(name + " has appeared; following new file");
+      }
+      const after = printGrowthWithHeader(ctx, name, before, headers && last != i);
+      if (after != before && after >= 0) last = i;
+      sizes[i] = after;
+    }
+  }
+}
+
+function printGrowthWithHeader(ctx: Context, name: string, offset: i64, header: bool): i64 {
+  if (header) {
+    const info = stat(name);
+    if (info !== null && info.size != offset) ctx.out("\n==> " + name + " <==\n");
+  }
+  return printGrowth(ctx, name, offset < 0 ? 0 : offset);
+}
+
+export function head(ctx: Context): i32 {
+  return headOrTail(ctx, true);
+}
+
+export function tail(ctx: Context): i32 {
+  return headOrTail(ctx, false);
+}

@@ -1,0 +1,57 @@
+// Signals through the kubetab_proc extension: a program declares what it handles, and a blocked
+// call returning EINTR means one is pending; takeSignal() says which.
+
+@external("kubetab_proc", "signals")
+declare function kubetab_signals(mask: i32): i32;
+@external("kubetab_proc", "take_signal")
+declare function kubetab_take_signal(): i32;
+
+export const SIGHUP: i32 = 1;
+export const SIGINT: i32 = 2;
+export const SIGQUIT: i32 = 3;
+export const SIGKILL: i32 = 9;
+export const SIGTERM: i32 = 15;
+
+let handledMask: i32 = 0;
+
+/** Declares `signal` handled from now on (in addition to those already handled). */
+export function handleSignal(signal: i32): void {
+  handledMask |= 1 << signal;
+  kubetab_signals(handledMask);
+}
+
+/** Returns to the default action for `signal`. */
+export function defaultSignal(signal: i32): void {
+  handledMask &= ~(1 << signal);
+  kubetab_signals(handledMask);
+}
+
+/** The lowest pending handled signal, now cleared, or 0. */
+export function takeSignal(): i32 {
+  return kubetab_take_signal();
+}
+
+export function signalName(signal: i32): string {
+  switch (signal) {
+    case SIGHUP: return "SIGHUP";
+    case SIGINT: return "SIGINT";
+    case SIGQUIT: return "SIGQUIT";
+    case SIGKILL: return "SIGKILL";
+    case SIGTERM: return "SIGTERM";
+    default: return "SIG" + signal.toString();
+  }
+}
+
+/** A signal number from `TERM`, `SIGTERM` or `15`; 0 for `EXIT` (the shell's exit trap), -1 when unknown. */
+export function signalNumber(name: string): i32 {
+  const upper = name.toUpperCase();
+  const bare = upper.startsWith("SIG") ? upper.substring(3) : upper;
+  if (bare == "HUP") return SIGHUP;
+  if (bare == "INT") return SIGINT;
+  if (bare == "QUIT") return SIGQUIT;
+  if (bare == "KILL") return SIGKILL;
+  if (bare == "TERM") return SIGTERM;
+  if (bare == "EXIT" || bare == "0") return 0;
+  const n = I32.parseInt(bare);
+  return n > 0 && n < 65 ? n : -1;
+}

@@ -1,0 +1,139 @@
+// Runs a built image program under Node's WASI, as an ordinary WASI command (Asyncify stays
+// inert when the host never unwinds): a temporary directory with a /tmp preopened as `/`, stdin from a
+// string, stdout and stderr captured. kubetab_proc answers "no signal"; kubetab_net is whatever
+// the test passes, by default every call failing with ENOSYS (no network here).
+
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { WASI } from 'node:wasi';
+
+const BUILD_DIR = fileURLToPath(new URL('../build', import.meta.url));
+const ENOSYS = 52;
+const modules = new Map<string, Promise<WebAssembly.Module>>();
+
+export type Imports = Record<string, (...args: number[]) => number>;
+
+export interface RunOptions {
+  stdin?: string;
+  env?: Record<string, string>;
+  /** Files to create before the run, by absolute path in the guest. */
+  files?: Record<string, string>;
+  /** The kubetab_net functions to provide, given access to the guest's memory. */
+  net?: (memory: () => WebAssembly.Memory) => Imports;
+  /** A directory to use as `/` (kept); otherwise a fresh one is made and removed. */
+  root?: string;
+}
+
+export interface RunResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+  /** Bytes of linear memory when the program ended. */
+  memoryBytes: number;
+}
+
+function compiled(program: string): Promise<WebAssembly.Module> {
+  let module = modules.get(program);
+  if (!module) {
+    const path = join(BUILD_DIR, `${program}.wasm`);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path);
+    } catch {
+      throw new Error(`${path} is missing: run \`npm run images\` first`);
+    }
+    module = WebAssembly.compile(bytes);
+    modules.set(program, module);
+  }
+  return module;
+}
+
+/**
+ * proc_exit as an exception this harness catches: Node 20's own returnOnExit path corrupts its
+ * heap when the program grew its memory and wrote output before exiting.
+ */
+class ProcessExit {
+  constructor(readonly code: number) {}
+}
+
+function failingNet(): Imports {
+  const fail = (): number => ENOSYS;
+  return { listen: fail, connect: fail, resolve: fail, peer: fail, local_ip: fail };
+}
+
+/** Writes a UTF-8 string into the guest's memory at `pointer` (for kubetab_net answers). */
+export function writeGuestString(memory: WebAssembly.Memory, pointer: number, text: string): number {
+  const bytes = new TextEncoder().encode(text);
+  new Uint8Array(memory.buffer, pointer, bytes.length).set(bytes);
+  return bytes.length;
+}
+
+/** Reads a UTF-8 string from the guest's memory. */
+export function readGuestString(memory: WebAssembly.Memory, pointer: number, length: number): string {
+  return new TextDecoder().decode(new Uint8Array(memory.buffer, pointer, length));
+}
+
+export async function runProgram(program: string, argv: string[], options: RunOptions = {}): Promise<RunResult> {
+  const root = options.root ?? mkdtempSync(join(tmpdir(), 'kubetab-image-'));
+  const io = mkdtempSync(join(tmpdir(), 'kubetab-io-'));
+  try {
+    mkdirSync(join(root, 'tmp'), { recursive: true });
+    for (const [path, content] of Object.entries(options.files ?? {})) {
+      mkdirSync(join(root, dirname(path)), { recursive: true });
+      writeFileSync(join(root, path), content);
+    }
+    writeFileSync(join(io, 'stdin'), options.stdin ?? '');
+    const stdin = openSync(join(io, 'stdin'), 'r');
+    const stdout = openSync(join(io, 'stdout'), 'w');
+    const stderr = openSync(join(io, 'stderr'), 'w');
+    const wasi = new WASI({
+      version: 'preview1',
+      args: argv,
+      env: options.env ?? { PATH: '/bin', HOME: '/root', HOSTNAME: 'test-pod' },
+      preopens: { '/': root },
+      stdin,
+      stdout,
+      stderr,
+      returnOnExit: true,
+    });
+    let memory: WebAssembly.Memory | undefined;
+    const guestMemory = (): WebAssembly.Memory => {
+      if (!memory) throw new Error('the program has not started');
+      return memory;
+    };
+    const imports = wasi.getImportObject() as { wasi_snapshot_preview1: Record<string, unknown> };
+    imports.wasi_snapshot_preview1.proc_exit = (code: number) => {
+      throw new ProcessExit(code);
+    };
+    const instance = await WebAssembly.instantiate(await compiled(program), {
+      ...imports,
+      kubetab_proc: { signals: () => 0, take_signal: () => 0 },
+      kubetab_net: options.net ? options.net(guestMemory) : failingNet(),
+    } as WebAssembly.Imports);
+    memory = instance.exports.memory as WebAssembly.Memory;
+    let exitCode: number;
+    try {
+      exitCode = wasi.start(instance);
+    } catch (error) {
+      if (!(error instanceof ProcessExit)) throw error;
+      exitCode = error.code;
+    }
+    for (const fd of [stdin, stdout, stderr]) closeSync(fd);
+    return {
+      stdout: readFileSync(join(io, 'stdout'), 'utf8'),
+      stderr: readFileSync(join(io, 'stderr'), 'utf8'),
+      exitCode,
+      memoryBytes: memory.buffer.byteLength,
+    };
+  } finally {
+    rmSync(io, { recursive: true, force: true });
+    if (!options.root) rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/** `sh -c SCRIPT` in the busybox program. */
+export function sh(script: string, options: RunOptions = {}): Promise<RunResult> {
+  return runProgram('busybox', ['sh', '-c', script], options);
+}

@@ -1,0 +1,138 @@
+// What the kubelet knows of one container of a pod across its runs: the current state
+// (waiting, running, terminated), the last termination, restart count, image, readiness, the
+// running process, and the logs of this run and the one before.
+
+import type { Container, ContainerState, ContainerStatus } from '../../../src/api/core';
+import type { ContainerHandle, ExitStatus } from '../../runtime/runtime-api';
+import { ContainerLog } from './container-log';
+
+export type ContainerKind = 'init' | 'sidecar' | 'app';
+
+export class ContainerRecord {
+  restartCount = 0;
+  state: ContainerState;
+  lastState: ContainerState = {};
+  containerID?: string;
+  image: string;
+  imageID = '';
+  started = false;
+  ready = false;
+  handle?: ContainerHandle;
+  /** Logs of the last two runs, by container ID (the current or last run, and the one before). */
+  private readonly logs = new Map<string, ContainerLog>();
+  /** Cluster time of the last exit, for back-off. */
+  lastExitAt?: number;
+  /** Cluster time of the last failed image pull, for pull back-off. */
+  lastPullFailure?: number;
+  /** A start (pull, create, start) is under way. */
+  starting = false;
+  /** The runtime was asked to stop this run (graceful termination, liveness failure). */
+  stopping = false;
+  /** Whether this container has run before, so that the next run counts as a restart. */
+  hasRun = false;
+
+  constructor(
+    readonly spec: Container,
+    readonly kind: ContainerKind,
+    waitingReason: string,
+  ) {
+    this.image = spec.image ?? '';
+    this.state = { waiting: { reason: waitingReason } };
+  }
+
+  get name(): string {
+    return this.spec.name;
+  }
+
+  get running(): boolean {
+    return this.state.running !== undefined;
+  }
+
+  get exited(): ExitLike | undefined {
+    return this.state.terminated;
+  }
+
+  setWaiting(reason: string, message?: string): void {
+    this.state = { waiting: message ? { reason, message } : { reason } };
+    this.ready = false;
+  }
+
+  /** The log of the current (or last) run. */
+  get log(): ContainerLog | undefined {
+    return this.containerID ? this.logs.get(this.containerID) : undefined;
+  }
+
+  logOf(containerID: string | undefined): ContainerLog | undefined {
+    return containerID ? this.logs.get(containerID) : undefined;
+  }
+
+  /** A run with a new container ID begins: a fresh log, the oldest of three dropped. */
+  newLog(containerID: string): ContainerLog {
+    const log = new ContainerLog();
+    this.logs.set(containerID, log);
+    while (this.logs.size > 2) this.logs.delete(this.logs.keys().next().value as string);
+    return log;
+  }
+
+  /** A new run begins (a restart if it ran before). */
+  beginRun(containerID: string, handle: ContainerHandle, startedAt: string): void {
+    if (this.hasRun) this.restartCount++;
+    this.hasRun = true;
+    if (!this.logs.has(containerID)) this.newLog(containerID);
+    this.containerID = containerID;
+    this.handle = handle;
+    this.state = { running: { startedAt } };
+    this.started = true;
+    this.stopping = false;
+  }
+
+  /** The run ended: record its termination. */
+  endRun(exit: ExitStatus, startedAt: string | undefined, finishedAt: string): void {
+    this.state = {
+      terminated: {
+        exitCode: exit.exitCode,
+        reason: exit.reason,
+        ...(exit.signal ? { signal: exit.signal } : {}),
+        ...(exit.message ? { message: exit.message } : {}),
+        startedAt,
+        finishedAt,
+        containerID: this.containerID,
+      },
+    };
+    this.handle = undefined;
+    this.started = false;
+    this.ready = false;
+    this.stopping = false;
+    this.lastExitAt = exit.finishedAt;
+  }
+
+  /** Waiting to run again: the termination becomes the last state. */
+  awaitRestart(waitingReason: string, message?: string): void {
+    if (this.state.terminated) this.lastState = { terminated: this.state.terminated };
+    this.setWaiting(waitingReason, message);
+  }
+
+  toStatus(): ContainerStatus {
+    const status: ContainerStatus = {
+      name: this.name,
+      state: structuredClone(this.state),
+      lastState: structuredClone(this.lastState),
+      ready: this.ready,
+      restartCount: this.restartCount,
+      image: this.image,
+      imageID: this.imageID,
+      started: this.started,
+    };
+    if (this.containerID) status.containerID = this.containerID;
+    if (this.spec.volumeMounts?.length) {
+      status.volumeMounts = this.spec.volumeMounts.map((m) => ({
+        name: m.name,
+        mountPath: m.mountPath,
+        ...(m.readOnly ? { readOnly: true, recursiveReadOnly: 'Disabled' } : {}),
+      }));
+    }
+    return status;
+  }
+}
+
+type ExitLike = NonNullable<ContainerState['terminated']>;

@@ -1,0 +1,101 @@
+// A kubelet's registration and heartbeat: create (or take over) the Node object, renew the
+// node's Lease every 10 seconds, and report node status when it changes or every five minutes.
+// The control plane learns that a node is alive only from these writes. Upstream:
+// pkg/kubelet/kubelet_node_status.go (registerWithAPIServer), pkg/kubelet/nodelease.
+
+import type { Lease } from '../../../src/api/apps';
+import type { Node } from '../../../src/api/core';
+import { findResource } from '../../../src/api/scheme';
+import type { ClusterClock, Timer } from '../../../src/cluster/clock';
+import { isAlreadyExists, isNotFound, type ApiClient } from '../../../src/client/client';
+import { LEASE_RENEW_SECONDS, nodeLease, readyConditions, STATUS_REPORT_SECONDS } from './node-status';
+
+const NODES = findResource('', 'v1', 'nodes')!;
+const LEASES = findResource('coordination.k8s.io', 'v1', 'leases')!;
+
+export class NodeHeartbeat {
+  private node?: Node;
+  private leaseTimer?: Timer;
+  private statusTimer?: Timer;
+  private stopped = false;
+  /** Images to report in node status (the kubelet's image cache). */
+  images: NonNullable<Node['status']>['images'] = [];
+
+  constructor(
+    private readonly client: ApiClient,
+    private readonly clock: ClusterClock,
+    private readonly registration: () => Node,
+  ) {}
+
+  get nodeObject(): Node | undefined {
+    return this.node;
+  }
+
+  /** Registers the node (or refreshes an existing one) and starts heartbeating. */
+  async start(): Promise<Node> {
+    this.stopped = false;
+    const wanted = this.registration();
+    try {
+      this.node = await this.client.create<Node>(NODES, undefined, wanted);
+    } catch (error) {
+      if (!isAlreadyExists(error)) throw error;
+      const existing = await this.client.get<Node>(NODES, undefined, wanted.metadata.name ?? '');
+      this.node = await this.client.updateStatus<Node>(NODES, {
+        ...existing,
+        status: { ...wanted.status, conditions: readyConditions(this.clock.timestamp()) },
+      });
+    }
+    await this.renewLease();
+    this.scheduleLease();
+    this.scheduleStatus();
+    return this.node;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.leaseTimer?.cancel();
+    this.statusTimer?.cancel();
+  }
+
+  /** Reports node status now (conditions' heartbeat times, images). */
+  async reportStatus(): Promise<void> {
+    if (!this.node || this.stopped) return;
+    const current = await this.client.get<Node>(NODES, undefined, this.node.metadata.name ?? '');
+    const now = this.clock.timestamp();
+    const conditions = readyConditions(now).map((fresh) => {
+      const old = current.status?.conditions?.find((c) => c.type === fresh.type);
+      return old && old.status === fresh.status ? { ...fresh, lastTransitionTime: old.lastTransitionTime } : fresh;
+    });
+    this.node = await this.client.updateStatus<Node>(NODES, { ...current, status: { ...current.status, conditions, images: this.images } });
+  }
+
+  private scheduleLease(): void {
+    this.leaseTimer = this.clock.after(LEASE_RENEW_SECONDS * 1000, () => {
+      if (this.stopped) return;
+      void this.renewLease()
+        .catch(() => undefined)
+        .finally(() => this.scheduleLease());
+    });
+  }
+
+  private scheduleStatus(): void {
+    this.statusTimer = this.clock.after(STATUS_REPORT_SECONDS * 1000, () => {
+      if (this.stopped) return;
+      void this.reportStatus()
+        .catch(() => undefined)
+        .finally(() => this.scheduleStatus());
+    });
+  }
+
+  private async renewLease(): Promise<void> {
+    if (!this.node || this.stopped) return;
+    const name = this.node.metadata.name ?? '';
+    try {
+      const lease = await this.client.get<Lease>(LEASES, 'kube-node-lease', name);
+      await this.client.update(LEASES, { ...lease, spec: { ...lease.spec, holderIdentity: name, renewTime: this.clock.microTimestamp() } });
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+      await this.client.create(LEASES, 'kube-node-lease', nodeLease(this.node, this.clock));
+    }
+  }
+}

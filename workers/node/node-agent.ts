@@ -1,0 +1,142 @@
+// Everything one node worker runs, behind the NodeWorkerApi the control plane talks to: a
+// mirror of the cluster clock, an API client over the link (cut while partitioned), the
+// image cache, the container runtime, the kubelet and its server side. The platform entry
+// (entry-web.ts, entry-node.ts) supplies only how to start container workers and load images.
+
+import { ApiError } from '../../src/apiserver/errors';
+import type { ExecInput, ExecOptions, LogOptions } from '../../src/apiserver/kubelet-connector';
+import type { ApiRequest, ApiTransport, StreamSink } from '../../src/apiserver/request';
+import { ClusterClock, type ClockState } from '../../src/cluster/clock';
+import { ApiClient } from '../../src/client/client';
+import { ImageCache, type ImageRegistry } from './image-cache';
+import { Kubelet } from './kubelet/kubelet';
+import { KubeletServer } from './kubelet/kubelet-server';
+import { NodeNetwork } from './node-network';
+import type { ControlPlaneLink, NodeConfig, NodeWorkerApi, StreamEvents } from './protocol';
+import { createContainerRuntime, type KubetabContainerRuntime } from '../runtime/container-runtime';
+import type { RuntimePlatform } from '../runtime/platform';
+
+export interface NodePlatform {
+  registry: ImageRegistry;
+  /** How container workers start on this platform. */
+  runtime: RuntimePlatform;
+  /** Marks a callback object to be passed by reference across threads. */
+  proxy<T extends object>(value: T): T;
+}
+
+const UNREACHABLE = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', code: 503, reason: 'ServiceUnavailable', message: 'node is partitioned from the control plane' };
+
+/** Rethrows an API error as its Status, which survives the trip across threads. */
+function asStatus(error: unknown): never {
+  throw error instanceof ApiError ? error.status : error;
+}
+
+export class NodeAgent implements NodeWorkerApi {
+  private clock?: ClusterClock;
+  private kubelet?: Kubelet;
+  private runtime?: KubetabContainerRuntime;
+  private network?: NodeNetwork;
+  private partitioned = false;
+  private readonly server: KubeletServer;
+  /** Streams from the API server, cut when the node is partitioned. */
+  private readonly openStreams = new Map<number, { sink: StreamSink; api: ApiTransport }>();
+
+  constructor(private readonly platform: NodePlatform) {
+    this.server = new KubeletServer(
+      () => this.kubelet,
+      () => this.clock?.now() ?? Date.now(),
+    );
+  }
+
+  async start(config: NodeConfig, link: ControlPlaneLink, clockState: ClockState): Promise<void> {
+    const clock = new ClusterClock(clockState);
+    this.clock = clock;
+    const transport = this.gatedTransport(link.api);
+    const client = new ApiClient(transport, `kubelet/${config.name}`);
+    this.network = new NodeNetwork(config.name, link.network, (value) => this.platform.proxy(value));
+    this.runtime = createContainerRuntime({ platform: this.platform.runtime, clock, fabric: this.network });
+    const images = new ImageCache(this.platform.registry, clock, config.pullDelayScale);
+    this.kubelet = new Kubelet({ client, clock, config, runtime: this.runtime, images });
+    await this.kubelet.start();
+  }
+
+  setClock(state: ClockState): void {
+    this.clock?.setState(state);
+  }
+
+  containerLogs(options: LogOptions, sink: StreamSink): Promise<{ streamId: number }> {
+    return this.server.containerLogs(options, sink).catch(asStatus);
+  }
+
+  exec(options: ExecOptions, sink: StreamSink): Promise<{ streamId: number }> {
+    return this.server.exec(options, sink).catch(asStatus);
+  }
+
+  streamInput(streamId: number, input: ExecInput): Promise<void> {
+    return this.server.streamInput(streamId, input);
+  }
+
+  cancel(streamId: number): Promise<void> {
+    return this.server.cancel(streamId);
+  }
+
+  async acceptConnection(fromIP: string, fromPort: number, ip: string, port: number, events: StreamEvents): Promise<number> {
+    if (!this.network) throw new Error('EHOSTUNREACH');
+    return this.network.acceptConnection(fromIP, fromPort, ip, port, events);
+  }
+
+  async connectionData(streamId: number, data: Uint8Array | null): Promise<void> {
+    this.network?.connectionData(streamId, data);
+  }
+
+  setPartitioned(partitioned: boolean): void {
+    this.partitioned = partitioned;
+    if (!partitioned) return;
+    for (const [id, stream] of this.openStreams) {
+      this.openStreams.delete(id);
+      void stream.api.cancel(id).catch(() => undefined);
+      stream.sink.end();
+    }
+  }
+
+  async restartKubelet(): Promise<void> {
+    const kubelet = this.kubelet;
+    if (!kubelet) return;
+    kubelet.stop();
+    await kubelet.start();
+  }
+
+  async shutdown(): Promise<void> {
+    await this.kubelet?.shutdown();
+    await this.runtime?.shutdown();
+    this.clock?.stop();
+  }
+
+  /** The link to the API server, refusing every request while the node is partitioned. */
+  private gatedTransport(api: ApiTransport): ApiTransport {
+    const proxy = this.platform.proxy.bind(this.platform);
+    return {
+      request: async (req: ApiRequest) => {
+        if (this.partitioned) return { status: 503, headers: {}, body: UNREACHABLE };
+        return api.request(req);
+      },
+      stream: async (req: ApiRequest, sink: StreamSink) => {
+        if (this.partitioned) return { status: 503, headers: {}, body: UNREACHABLE };
+        let id: number | undefined;
+        const tracked: StreamSink = {
+          data: (chunk) => sink.data(chunk),
+          end: () => {
+            if (id !== undefined) this.openStreams.delete(id);
+            sink.end();
+          },
+        };
+        const response = await api.stream(req, proxy(tracked));
+        id = response.streamId;
+        if (id !== undefined) this.openStreams.set(id, { sink, api });
+        return response;
+      },
+      streamInput: (id, chunk) => api.streamInput(id, chunk),
+      cancel: (id) => api.cancel(id),
+    };
+  }
+}
