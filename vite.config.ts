@@ -4,7 +4,7 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { lessonsPlugin } from './scripts/lessons-plugin';
+import { lessonsPlugin } from './src/lessons/build/vite-plugin';
 
 const root = fileURLToPath(new URL('./src/ui', import.meta.url));
 

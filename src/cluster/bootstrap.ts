@@ -20,10 +20,12 @@ async function createIfMissing(create: () => Promise<unknown>): Promise<void> {
 }
 
 export async function bootstrapCluster(client: ApiClient): Promise<void> {
-  for (const name of SYSTEM_NAMESPACES) {
-    const ns: Namespace = { apiVersion: 'v1', kind: 'Namespace', metadata: { name } };
-    await createIfMissing(() => client.create(NAMESPACES, undefined, ns));
-  }
+  await Promise.all(
+    SYSTEM_NAMESPACES.map((name) => {
+      const ns: Namespace = { apiVersion: 'v1', kind: 'Namespace', metadata: { name } };
+      return createIfMissing(() => client.create(NAMESPACES, undefined, ns));
+    }),
+  );
   const kubernetes: Service = {
     apiVersion: 'v1',
     kind: 'Service',

@@ -160,12 +160,13 @@ export class ClusterClock {
   }
 
   /**
-   * Moves a manual clock on by `deltaMs`, firing due timers in order, each at its own due time.
-   * Between timers it lets pending promise callbacks run, so chains of async work that
-   * schedule further timers inside the window are followed.
+   * Moves a manual or paused clock on by `deltaMs`, firing due timers in order, each at its own
+   * due time (mirrors in other threads follow each step). Between timers it lets pending promise
+   * callbacks run, so chains of async work that schedule further timers inside the window are
+   * followed.
    */
   async advance(deltaMs: number): Promise<void> {
-    if (!this.state.manual) throw new Error('advance() needs a manual clock');
+    if (!this.state.manual && this.state.speed !== 0) throw new Error('advance() needs a manual or paused clock');
     const target = this.state.clusterAt + deltaMs;
     for (;;) {
       await flushMicrotasks();
@@ -182,7 +183,7 @@ export class ClusterClock {
   /** Adopts the leader's state (a mirror in another thread) and fires what is now due. */
   setState(state: ClockState): void {
     this.state = { ...state };
-    if (state.manual) this.fireDue();
+    this.fireDue();
     this.reschedule();
     for (const listener of this.listeners) listener(this.state);
   }

@@ -30,6 +30,11 @@ export interface ClusterOptions {
   pullDelayScale?: number;
   /** Adjusts each worker node's configuration. */
   configureNode?: (config: NodeConfig) => NodeConfig;
+  /**
+   * False: `start` resolves once the control plane is up, while worker nodes keep starting
+   * (see `workersStarted`). The page uses this to show the cluster as nodes register.
+   */
+  waitForWorkers?: boolean;
 }
 
 export class Cluster {
@@ -39,6 +44,8 @@ export class Cluster {
   private readonly controllers: ControllerManager;
   private readonly controlPlaneNode: NodeHeartbeat;
   private readonly network: ClusterNetwork;
+  /** One promise per worker node started at boot; each settles when that node has registered or failed. */
+  workersStarted: Promise<void>[] = [];
 
   private constructor(
     readonly clock: ClusterClock,
@@ -78,14 +85,15 @@ export class Cluster {
     return cluster;
   }
 
+  /** Starts worker nodes at once (they register as soon as the API answers), then the control plane. */
   private async boot(): Promise<void> {
+    this.workersStarted = Array.from({ length: this.options.workers ?? 3 }, (_, i) => this.addWorker(i));
     await bootstrapCluster(this.client);
     this.controllers.start();
     this.scheduler.start();
     this.network.start();
     await this.controlPlaneNode.start();
-    const count = this.options.workers ?? 3;
-    await Promise.all(Array.from({ length: count }, (_, i) => this.addWorker(i)));
+    if (this.options.waitForWorkers !== false) await Promise.all(this.workersStarted);
   }
 
   /** Starts worker node `index` (0-based) as this cluster's options configure it. */

@@ -19,6 +19,8 @@ export interface NodeWorkerHandle {
 
 export interface NodeHost {
   spawnNode(name: string): NodeWorkerHandle;
+  /** Starts these nodes' workers ahead of time, so they load while the control plane boots. */
+  prepare?(names: readonly string[]): void;
   /** Marks an object to be passed by reference (its methods called back across threads). */
   proxy<T extends object>(value: T): T;
 }

@@ -54,10 +54,11 @@ export class NodeAgent implements NodeWorkerApi {
     const transport = this.gatedTransport(link.api);
     const client = new ApiClient(transport, `kubelet/${config.name}`);
     this.network = new NodeNetwork(config.name, link.network, (value) => this.platform.proxy(value));
-    this.runtime = createContainerRuntime({ platform: this.platform.runtime, clock, fabric: this.network });
+    this.runtime = createContainerRuntime({ platform: this.platform.runtime, clock, fabric: this.network, warmOnStart: false });
     const images = new ImageCache(this.platform.registry, clock, config.pullDelayScale);
     this.kubelet = new Kubelet({ client, clock, config, runtime: this.runtime, images });
     await this.kubelet.start();
+    this.runtime.warm();
   }
 
   setClock(state: ClockState): void {

@@ -16,6 +16,8 @@ export interface ContainerRuntimeOptions {
   fabric: NetworkFabric;
   /** Container workers kept started ahead of time (default 2). */
   warmWorkers?: number;
+  /** False to start the warm pool only when `warm()` is called (not while the node boots). */
+  warmOnStart?: boolean;
   /** Forces a suspension strategy for every process (tests of the fallbacks). */
   suspension?: SuspensionMode;
 }
@@ -32,6 +34,8 @@ export interface KubetabContainerRuntime extends ContainerRuntime {
    * Rejects with `ECONNREFUSED` when nothing listens, `EHOSTUNREACH` for an unknown pod IP.
    */
   connect(podIP: string, port: number, from?: { address: string; port: number }): Promise<NetworkStream>;
+  /** Starts the warm pool's workers, for a runtime created with `warmOnStart: false`. */
+  warm(): void;
 }
 
 export class NetworkError extends Error {
@@ -41,7 +45,7 @@ export class NetworkError extends Error {
 }
 
 export function createContainerRuntime(options: ContainerRuntimeOptions): KubetabContainerRuntime {
-  const pool = new WarmPool(options.platform, options.warmWorkers ?? 2);
+  const pool = new WarmPool(options.platform, options.warmWorkers ?? 2, options.warmOnStart ?? true);
   const preparer = new ModulePreparer();
   const sandboxes = new Map<string, KubetabPodSandbox>();
   const byIP = (podIP: string): KubetabPodSandbox | undefined => [...sandboxes.values()].find((s) => s.config.podIP === podIP);
@@ -65,6 +69,9 @@ export function createContainerRuntime(options: ContainerRuntimeOptions): Kubeta
       const stream = sandbox.connect(port, from ?? { address: podIP.replace(/\.\d+$/, '.1'), port: ephemeralPort });
       if (!stream) throw new NetworkError('ECONNREFUSED');
       return stream;
+    },
+    warm() {
+      pool.warm();
     },
     async shutdown() {
       await Promise.all([...sandboxes.values()].map((sandbox) => sandbox.destroy()));

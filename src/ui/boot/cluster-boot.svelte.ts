@@ -9,7 +9,7 @@ import { IndexedDbPersistence } from '../platform/indexeddb-persistence';
 import { holdClusterLock } from '../platform/tab-lock';
 
 /** Worker nodes, as kind's default playground has them. */
-const WORKER_NODES = 3;
+export const WORKER_NODES = 3;
 /** How long (real time) a node may take to register before the page says so. */
 const NODE_START_WARNING_MS = 20_000;
 /** How long (real time) the control plane may take to boot before the page says so. */
@@ -43,13 +43,13 @@ export class ClusterBoot {
         },
       );
       const slow = setTimeout(() => this.report(BOOT_WARNING), BOOT_WARNING_MS);
-      const cluster = await Cluster.start({ host: webNodeHost, persistence, workers: 0 }).finally(() => {
+      const cluster = await Cluster.start({ host: webNodeHost, persistence, workers: WORKER_NODES, waitForWorkers: false }).finally(() => {
         clearTimeout(slow);
         this.dismiss(BOOT_WARNING);
       });
       this.cluster = cluster;
       this.phase = 'running';
-      await Promise.all(Array.from({ length: WORKER_NODES }, (_, index) => this.startWorker(cluster, index)));
+      await Promise.all(cluster.workersStarted.map((started, index) => this.watchWorker(started, index)));
     } catch (error) {
       if (this.phase === 'running') this.report(`The cluster stopped working: ${message(error)}`);
       else this.fail(error);
@@ -81,12 +81,13 @@ export class ClusterBoot {
     location.reload();
   }
 
-  private async startWorker(cluster: Cluster, index: number): Promise<void> {
+  /** Reports a worker node that is slow to register or fails to start. */
+  private async watchWorker(started: Promise<void>, index: number): Promise<void> {
     const name = workerName(index);
     const warning = `Node ${name} has not registered after ${NODE_START_WARNING_MS / 1000} s.`;
     const slow = setTimeout(() => this.report(warning), NODE_START_WARNING_MS);
     try {
-      await cluster.addWorker(index);
+      await started;
     } catch (error) {
       this.report(`Node ${name} did not start: ${message(error)}`);
     } finally {

@@ -45,7 +45,7 @@ export class NodeHeartbeat {
         status: { ...wanted.status, conditions: readyConditions(this.clock.timestamp()) },
       });
     }
-    await this.renewLease();
+    await this.renewLease().catch(() => undefined);
     this.scheduleLease();
     this.scheduleStatus();
     return this.node;

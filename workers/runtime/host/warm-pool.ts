@@ -19,7 +19,13 @@ export class WarmPool {
   constructor(
     private readonly platform: RuntimePlatform,
     private readonly size: number,
+    warmNow = true,
   ) {
+    if (warmNow) this.refill();
+  }
+
+  /** Starts the pool's workers (when it was created cold). */
+  warm(): void {
     this.refill();
   }
 

@@ -1,17 +1,17 @@
-// A Vite plugin that turns lessons/*/index.md into the module `virtual:kubetab-lessons` at build
-// time: each lesson parsed (front matter, steps, checks) and its markdown tokenised by marked's
-// lexer. Lessons are re-read when they change during `npm start`.
+// A Vite plugin (build time, in Node) that turns lessons/*/index.md into the module
+// `virtual:kubetab-lessons`: each lesson parsed (front matter, steps, checks) and its markdown
+// tokenised by marked's lexer. Lessons are re-read when they change during `npm start`.
 
 import { Lexer, type MarkedToken } from 'marked';
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
-import { parseLesson } from '../src/lessons/lesson-parser';
-import type { RenderedCatalog, RenderedLesson } from '../src/ui/lessons/rendered-lesson';
+import { parseLesson } from '../lesson-parser';
+import type { RenderedCatalog, RenderedLesson } from '../../ui/lessons/rendered-lesson';
 
 const MODULE_ID = 'virtual:kubetab-lessons';
 const RESOLVED_ID = `\0${MODULE_ID}`;
-const LESSONS = fileURLToPath(new URL('../lessons/', import.meta.url));
+const LESSONS = fileURLToPath(new URL('../../../lessons/', import.meta.url));
 
 function tokens(markdown: string): MarkedToken[] {
   return Lexer.lex(markdown, { gfm: true }) as MarkedToken[];
