@@ -1,5 +1,5 @@
 // The host globals that every place kubetab's core runs provides: a browser page, a Web Worker and
-// Node. The core layer (tsconfig.core.json) sees only these and ES2023, so it cannot grow a
+// Node. The core layer (.config/tsconfig.core.json) sees only these and ES2023, so it cannot grow a
 // dependency on the DOM or on Node by accident.
 
 declare function setTimeout(callback: () => void, ms?: number): unknown;

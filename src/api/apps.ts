@@ -71,6 +71,11 @@ export interface Job extends KubeObject {
     completionMode?: string;
     suspend?: boolean;
     podReplacementPolicy?: string;
+    backoffLimitPerIndex?: number;
+    maxFailedIndexes?: number;
+    podFailurePolicy?: { rules: Record<string, unknown>[] };
+    successPolicy?: { rules: Record<string, unknown>[] };
+    managedBy?: string;
   };
   status?: {
     conditions?: JobCondition[];

@@ -215,6 +215,8 @@ export interface PodSpec {
   terminationGracePeriodSeconds?: number;
   activeDeadlineSeconds?: number;
   dnsPolicy?: string;
+  dnsConfig?: { nameservers?: string[]; searches?: string[]; options?: { name: string; value?: string }[] };
+  hostAliases?: { ip: string; hostnames?: string[] }[];
   nodeSelector?: Record<string, string>;
   serviceAccountName?: string;
   serviceAccount?: string;
@@ -376,6 +378,8 @@ export interface Service extends KubeObject {
     publishNotReadyAddresses?: boolean;
     allocateLoadBalancerNodePorts?: boolean;
     loadBalancerIP?: string;
+    loadBalancerClass?: string;
+    healthCheckNodePort?: number;
   };
   status?: { loadBalancer?: { ingress?: { ip?: string; hostname?: string; ipMode?: string }[] } };
 }
@@ -438,5 +442,6 @@ export interface CoreEvent extends KubeObject {
   reportingComponent?: string;
   reportingInstance?: string;
   action?: string;
+  related?: ObjectReference;
   series?: { count: number; lastObservedTime: string };
 }

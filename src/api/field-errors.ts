@@ -38,7 +38,13 @@ export function goQuote(text: string): string {
   return JSON.stringify(text).replace(/\\u00([0-9a-f]{2})/g, '\\x$1');
 }
 
+/** A value already rendered as Go's `%#v` shows it (`[]string{"10.96.0.1"}`). */
+export class GoLiteral {
+  constructor(readonly text: string) {}
+}
+
 function formatValue(value: unknown): string {
+  if (value instanceof GoLiteral) return value.text;
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'string') return goQuote(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
@@ -74,4 +80,5 @@ export const fieldError = {
     detail: `may not be more than ${max} bytes`,
   }),
   notFound: (field: string, value: unknown): FieldError => ({ type: 'FieldValueNotFound', field, value }),
+  tooMany: (field: string, actual: number, max: number): FieldError => ({ type: 'FieldValueTooMany', field, value: actual, detail: `must have at most ${max} items` }),
 };

@@ -4,9 +4,22 @@
 
 export const SAFE_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 
+/** Random bytes drawn from a pool refilled 4 KiB at a time (one host call per many names). */
+const pool = new Uint8Array(4096);
+let poolUsed = pool.length;
+
+function randomBytes(n: number): Uint8Array {
+  if (poolUsed + n > pool.length) {
+    crypto.getRandomValues(pool);
+    poolUsed = 0;
+  }
+  poolUsed += n;
+  return pool.subarray(poolUsed - n, poolUsed);
+}
+
 /** `n` random characters from the safe alphabet. */
 export function randomSuffix(n = 5): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(n));
+  const bytes = randomBytes(n);
   let out = '';
   for (const byte of bytes) out += SAFE_ALPHABET[byte % SAFE_ALPHABET.length];
   return out;
@@ -19,7 +32,7 @@ export function generateName(base: string): string {
 }
 
 export function uuid(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  const bytes = Uint8Array.from(randomBytes(16));
   bytes[6] = (bytes[6] & 0x0f) | 0x40;
   bytes[8] = (bytes[8] & 0x3f) | 0x80;
   const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');

@@ -9,9 +9,13 @@ export function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** A mutable deep copy of a JSON value. */
+/** A mutable deep copy of a JSON value (a plain walk: several times faster than structuredClone). */
 export function clone<T>(value: T): T {
-  return structuredClone(value);
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map(clone) as T;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) copy[key] = clone((value as Record<string, unknown>)[key]);
+  return copy as T;
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {

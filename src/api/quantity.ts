@@ -61,7 +61,7 @@ export function canonicalQuantity(text: string | number): string {
   const exponential = /^[eE]/.test(suffix);
   for (let exponent = 18; exponent >= -9; exponent -= 3) {
     const mantissa = value / 10 ** exponent;
-    if (!whole(mantissa)) continue;
+    if (Math.abs(mantissa) < 1 || !whole(mantissa)) continue;
     const unit = exponential ? (exponent === 0 ? '' : `e${exponent}`) : ['n', 'u', 'm', '', 'k', 'M', 'G', 'T', 'P', 'E'][exponent / 3 + 3];
     return `${Math.round(mantissa)}${unit}`;
   }

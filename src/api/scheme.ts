@@ -68,6 +68,9 @@ export const RESOURCES: readonly ResourceType[] = [
   }),
   define('apps', 'deployments', 'Deployment', true, { shortNames: ['deploy'], categories: ['all'], subresources: ['scale', 'status'] }),
   define('apps', 'replicasets', 'ReplicaSet', true, { shortNames: ['rs'], categories: ['all'], subresources: ['scale', 'status'] }),
+  define('authentication.k8s.io', 'selfsubjectreviews', 'SelfSubjectReview', false, { verbs: ['create'] }),
+  define('authorization.k8s.io', 'selfsubjectaccessreviews', 'SelfSubjectAccessReview', false, { verbs: ['create'] }),
+  define('authorization.k8s.io', 'selfsubjectrulesreviews', 'SelfSubjectRulesReview', false, { verbs: ['create'] }),
   define('batch', 'jobs', 'Job', true, { categories: ['all'], subresources: ['status'] }),
   define('coordination.k8s.io', 'leases', 'Lease', true),
   define('discovery.k8s.io', 'endpointslices', 'EndpointSlice', true),
@@ -75,7 +78,7 @@ export const RESOURCES: readonly ResourceType[] = [
 ];
 
 /** API groups in the order discovery lists them (the legacy core group is served at /api). */
-export const GROUP_ORDER: readonly string[] = ['apps', 'events.k8s.io', 'batch', 'coordination.k8s.io', 'discovery.k8s.io'];
+export const GROUP_ORDER: readonly string[] = ['apps', 'events.k8s.io', 'authentication.k8s.io', 'authorization.k8s.io', 'batch', 'coordination.k8s.io', 'discovery.k8s.io'];
 
 export function groupVersion(type: Pick<ResourceType, 'group' | 'version'>): string {
   return type.group ? `${type.group}/${type.version}` : type.version;

@@ -97,16 +97,20 @@ export class ApiServer implements ApiTransport {
   private async handle(req: ApiRequest, sink: StreamSink | undefined): Promise<ApiResponse> {
     try {
       const info = parseRequestPath(req.path);
-      if (info.kind === 'nonResource') return this.nonResource(req);
+      if (info.kind === 'nonResource') return await this.nonResource(req);
       return await this.resource(req, info, sink);
     } catch (error) {
       return errorResponse(error);
     }
   }
 
-  private nonResource(req: ApiRequest): ApiResponse {
+  private async nonResource(req: ApiRequest): Promise<ApiResponse> {
     if (req.method !== 'GET' && req.method !== 'HEAD') throw errors.notFoundPath();
     const path = req.path.replace(/\/+$/, '') || '/';
+    if (path === '/openapi/v2' || path === '/openapi/v3' || path.startsWith('/openapi/v3/')) {
+      const { serveOpenApi } = await import('./openapi/openapi-handler');
+      return serveOpenApi(req, path);
+    }
     switch (path) {
       case '/version':
         return ok(KUBERNETES_VERSION);
@@ -119,7 +123,7 @@ export class ApiServer implements ApiTransport {
       case '/apis':
         return ok(apiGroupList());
       case '/':
-        return ok({ paths: ['/api', '/api/v1', '/apis', ...RESOURCES.filter((r) => r.group).map((r) => `/apis/${r.group}/${r.version}`), '/healthz', '/livez', '/readyz', '/version'].filter((p, i, all) => all.indexOf(p) === i).sort() });
+        return ok({ paths: ['/api', '/api/v1', '/apis', ...RESOURCES.filter((r) => r.group).map((r) => `/apis/${r.group}/${r.version}`), '/healthz', '/livez', '/openapi/v2', '/openapi/v3', '/readyz', '/version'].filter((p, i, all) => all.indexOf(p) === i).sort() });
     }
     const apiV = /^\/api\/([^/]+)$/.exec(path);
     if (apiV) {

@@ -93,8 +93,11 @@ export const errors = {
   internal(message: string): ApiError {
     return new ApiError(status(500, 'InternalError', `Internal error occurred: ${message}`, { causes: [{ message }] }));
   },
-  timeout(message: string): ApiError {
-    return new ApiError(status(504, 'Timeout', message));
+  timeout(message: string, causes?: StatusCause[], retryAfterSeconds?: number): ApiError {
+    const details: NonNullable<Status['details']> = {};
+    if (causes) details.causes = causes;
+    if (retryAfterSeconds !== undefined) details.retryAfterSeconds = retryAfterSeconds;
+    return new ApiError(status(504, 'Timeout', `Timeout: ${message}`, details));
   },
 };
 

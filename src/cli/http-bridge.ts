@@ -1,13 +1,15 @@
 // The API server over HTTP for real tools (kubectl): turns each HTTP request into an
 // ApiRequest, writes the response back (streams as chunked JSON lines or text), cancels streams
 // when the client goes away, and answers anything malformed with a Status instead of failing.
-// Binds loopback unless told otherwise; a bearer token, when set, is required on every request.
+// Exec and attach are served over WebSocket (exec-websocket.ts). Binds loopback unless told
+// otherwise; a bearer token, when set, is required on every request.
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { errorResponse } from '../apiserver/api-server';
 import { errors } from '../apiserver/errors';
 import type { ApiRequest, ApiResponse, ApiTransport, HttpMethod } from '../apiserver/request';
+import { execUpgrades, isStreamPath } from './exec-websocket';
 
 const MAX_BODY_BYTES = 3 * 1024 * 1024;
 const METHODS = new Set<HttpMethod>(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
@@ -26,7 +28,8 @@ export interface Bridge {
   close(): Promise<void>;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** The body as text, or as bytes when it is a Kubernetes protobuf message. */
+function readBody(req: IncomingMessage): Promise<string | Uint8Array> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -39,12 +42,16 @@ function readBody(req: IncomingMessage): Promise<string> {
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => {
+      const bytes = Buffer.concat(chunks);
+      const binary = (req.headers['content-type'] ?? '').startsWith('application/vnd.kubernetes.protobuf');
+      resolve(binary ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : bytes.toString('utf8'));
+    });
     req.on('error', reject);
   });
 }
 
-export function toApiRequest(req: IncomingMessage, body: string): ApiRequest {
+export function toApiRequest(req: IncomingMessage, body: string | Uint8Array): ApiRequest {
   const url = new URL(req.url ?? '/', 'http://bridge');
   const query: Record<string, string | string[]> = {};
   for (const [key, value] of url.searchParams) {
@@ -55,13 +62,14 @@ export function toApiRequest(req: IncomingMessage, body: string): ApiRequest {
   for (const [key, value] of Object.entries(req.headers)) if (typeof value === 'string') headers[key.toLowerCase()] = value;
   const method = (req.method ?? 'GET').toUpperCase() as HttpMethod;
   if (!METHODS.has(method)) throw errors.methodNotAllowed();
-  return { method, path: url.pathname, query, headers, body: body === '' ? undefined : body };
+  return { method, path: url.pathname, query, headers, body: body === '' || body.length === 0 ? undefined : body };
 }
 
 function writeJson(res: ServerResponse, response: ApiResponse): void {
   const contentType = response.headers['content-type'] ?? 'application/json';
   const body = typeof response.body === 'string' && !contentType.includes('json') ? response.body : JSON.stringify(response.body ?? null);
-  res.writeHead(response.status, { 'Content-Type': contentType, 'Cache-Control': 'no-cache, private' });
+  const passed = Object.fromEntries(Object.entries(response.headers).filter(([name]) => name !== 'content-type'));
+  res.writeHead(response.status, { 'Cache-Control': 'no-cache, private', ...passed, 'Content-Type': contentType });
   res.end(body);
 }
 
@@ -72,6 +80,7 @@ async function handle(api: ApiTransport, token: string | undefined, req: Incomin
       return;
     }
     const request = toApiRequest(req, await readBody(req));
+    if (isStreamPath(request.path)) throw errors.badRequest('Upgrade request required');
     let streaming = false;
     let ended = false;
     const response = await api.stream(request, {
@@ -112,6 +121,8 @@ async function handle(api: ApiTransport, token: string | undefined, req: Incomin
 /** Serves the API over HTTP until closed. */
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const server = createServer((req, res) => void handle(options.api, options.token, req, res));
+  const upgrades = execUpgrades(options.api, options.token);
+  server.on('upgrade', (req, socket, head) => upgrades.handleUpgrade(req, socket, head));
   server.on('clientError', (_error, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\n\r\n');
   });
@@ -127,6 +138,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     url: `http://${shownHost}:${address.port}`,
     close: () =>
       new Promise((resolve) => {
+        upgrades.close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -9,6 +9,7 @@ import { createShellSession } from '../shell/session';
 import { HELP_TEXT } from '../shell/programs/session-programs';
 import { VirtualFs } from '../shell/virtual-fs';
 import { parseOptions, type OptionSpec } from './args';
+import { editInTerminal } from './external-editor';
 import { startNodeCluster } from './start-cluster';
 
 const OPTIONS: OptionSpec[] = [
@@ -43,8 +44,12 @@ export async function shellCommand(argv: readonly string[]): Promise<void> {
         startNode: (name) => cluster.nodes.start(name),
         partitionNode: (name, partitioned) => cluster.nodes.setPartitioned(name, partitioned),
         restartKubelet: (name) => cluster.nodes.restartKubelet(name),
+        addHollowNodes: (count) => cluster.addHollowNodes(count),
         setSpeed: (speed) => cluster.clock.setSpeed(speed),
+        loadImage: (reference, path, bytes) => cluster.nodes.loadImage(reference, path, bytes),
       },
+      network: cluster.network.host(),
+      editText: interactive ? editInTerminal : undefined,
     },
     { write: output },
     process.stdout.columns ?? 80,

@@ -1,5 +1,5 @@
-// Starts a kubetab cluster in Node: worker_threads nodes, the cluster clock at the requested
-// speed, optionally persisted to a file.
+// Starts a kubetab cluster in Node: worker_threads nodes (and hollow nodes if asked), the
+// cluster clock at the requested speed, optionally persisted to a file.
 
 import { ClusterClock } from '../cluster/clock';
 import { Cluster } from '../cluster/cluster';
@@ -11,6 +11,8 @@ export interface NodeClusterOptions {
   timeScale: number;
   stateFile?: string;
   pullDelayScale?: number;
+  /** Hollow (kubemark-style) nodes to add besides the workers. */
+  hollowNodes?: number;
 }
 
 export async function startNodeCluster(options: NodeClusterOptions): Promise<Cluster> {
@@ -22,5 +24,6 @@ export async function startNodeCluster(options: NodeClusterOptions): Promise<Clu
     workers: options.workers,
     persistence: options.stateFile ? new FilePersistence(options.stateFile) : undefined,
     pullDelayScale: options.pullDelayScale,
+    hollowNodes: options.hollowNodes,
   });
 }

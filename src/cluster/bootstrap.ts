@@ -1,13 +1,19 @@
-// The objects a new cluster starts with, as kubeadm leaves them: the four system namespaces
-// and the `kubernetes` Service in default.
+// The objects a new cluster starts with, as kubeadm leaves them: the four system namespaces,
+// the `kubernetes` Service in default, and its Endpoints and EndpointSlice pointing at the API
+// server on the control-plane node (172.18.0.2:6443), as the API server's own endpoint
+// reconciler keeps them.
 
-import type { Namespace, Service } from '../api/core';
+import type { EndpointSlice } from '../api/apps';
+import type { Endpoints, Namespace, Service } from '../api/core';
 import { findResource } from '../api/scheme';
 import { isAlreadyExists, type ApiClient } from '../client/client';
-import { KUBERNETES_SERVICE_IP } from './topology';
+import { KUBERNETES_SERVICE_IP, nodeIP } from './topology';
 
 const NAMESPACES = findResource('', 'v1', 'namespaces')!;
 const SERVICES = findResource('', 'v1', 'services')!;
+const ENDPOINTS = findResource('', 'v1', 'endpoints')!;
+const ENDPOINT_SLICES = findResource('discovery.k8s.io', 'v1', 'endpointslices')!;
+const API_SERVER_PORT = 6443;
 
 export const SYSTEM_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
 
@@ -42,4 +48,20 @@ export async function bootstrapCluster(client: ApiClient): Promise<void> {
     },
   };
   await createIfMissing(() => client.create(SERVICES, 'default', kubernetes));
+  const endpoints: Endpoints = {
+    apiVersion: 'v1',
+    kind: 'Endpoints',
+    metadata: { name: 'kubernetes', namespace: 'default', labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' } },
+    subsets: [{ addresses: [{ ip: nodeIP(0) }], ports: [{ name: 'https', port: API_SERVER_PORT, protocol: 'TCP' }] }],
+  };
+  await createIfMissing(() => client.create(ENDPOINTS, 'default', endpoints));
+  const slice: EndpointSlice = {
+    apiVersion: 'discovery.k8s.io/v1',
+    kind: 'EndpointSlice',
+    metadata: { name: 'kubernetes', namespace: 'default', labels: { 'kubernetes.io/service-name': 'kubernetes' } },
+    addressType: 'IPv4',
+    endpoints: [{ addresses: [nodeIP(0)], conditions: { ready: true } }],
+    ports: [{ name: 'https', port: API_SERVER_PORT, protocol: 'TCP' }],
+  };
+  await createIfMissing(() => client.create(ENDPOINT_SLICES, 'default', slice));
 }

@@ -3,6 +3,8 @@
 // speed factor over real time (0 pauses it), or, in manual mode, moves only when told to
 // (tests). Every thread keeps a mirror of the same clock and follows the main thread's state.
 
+import { BinaryHeap } from '../util/binary-heap';
+
 export interface ClockState {
   /** Cluster time (ms since the epoch) at the anchor. */
   readonly clusterAt: number;
@@ -27,59 +29,13 @@ interface ScheduledTimer {
 
 export type ClockListener = (state: ClockState) => void;
 
-/** A binary min-heap of timers ordered by due time, then by scheduling order. */
-class TimerHeap {
-  private items: ScheduledTimer[] = [];
-
-  get size(): number {
-    return this.items.length;
-  }
-
-  peek(): ScheduledTimer | undefined {
-    return this.items[0];
-  }
-
-  push(timer: ScheduledTimer): void {
-    const items = this.items;
-    items.push(timer);
-    let i = items.length - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!before(items[i], items[parent])) break;
-      [items[i], items[parent]] = [items[parent], items[i]];
-      i = parent;
-    }
-  }
-
-  pop(): ScheduledTimer | undefined {
-    const items = this.items;
-    const top = items[0];
-    const last = items.pop();
-    if (items.length > 0 && last) {
-      items[0] = last;
-      let i = 0;
-      for (;;) {
-        const left = 2 * i + 1;
-        const right = left + 1;
-        let smallest = i;
-        if (left < items.length && before(items[left], items[smallest])) smallest = left;
-        if (right < items.length && before(items[right], items[smallest])) smallest = right;
-        if (smallest === i) break;
-        [items[i], items[smallest]] = [items[smallest], items[i]];
-        i = smallest;
-      }
-    }
-    return top;
-  }
-}
-
 function before(a: ScheduledTimer, b: ScheduledTimer): boolean {
   return a.due < b.due || (a.due === b.due && a.seq < b.seq);
 }
 
 export class ClusterClock {
   private state: ClockState;
-  private timers = new TimerHeap();
+  private timers = new BinaryHeap<ScheduledTimer>(before);
   private seq = 0;
   private realTimer: ReturnType<typeof setTimeout> | undefined;
   private listeners = new Set<ClockListener>();
@@ -196,7 +152,7 @@ export class ClusterClock {
 
   /** Cancels every pending timer (the thread that owns this clock is shutting down). */
   stop(): void {
-    this.timers = new TimerHeap();
+    this.timers = new BinaryHeap<ScheduledTimer>(before);
     if (this.realTimer !== undefined) clearTimeout(this.realTimer);
     this.realTimer = undefined;
   }

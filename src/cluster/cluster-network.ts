@@ -1,26 +1,38 @@
-// The cluster network on the main thread: cluster DNS (service, pod and headless names, with
-// the pod's search path) and delivery of connections between pods on different nodes, routed
-// by pod IP to the node that runs the pod. Service virtual IPs are translated before they get
-// here, by kube-proxy on the sending node.
+// The cluster network on the main thread: cluster DNS, delivery of connections between pods on
+// different nodes (routed by pod IP to the node that runs the pod), and the control-plane
+// node's own way into the pod network, with its kube-proxy, which the terminal's curl, wget and
+// nslookup use. Service virtual IPs are translated before connections get here, by the
+// kube-proxy of the sending node.
 
-import type { Pod, Service } from '../api/core';
+import type { Pod } from '../api/core';
 import { findResource } from '../api/scheme';
 import type { ApiClient } from '../client/client';
 import { Informer } from '../client/informer';
+import { KubeProxy } from '../../workers/node/kube-proxy/kube-proxy';
+import { RemoteStream } from '../../workers/node/network/remote-stream';
 import type { ClusterNetworkPort, StreamEvents } from '../../workers/node/protocol';
+import type { NetworkStream } from '../../workers/runtime/runtime-api';
 import type { ClusterClock } from './clock';
+import { ClusterDns } from './cluster-dns';
 import type { NodePool } from './node-pool';
-import { KUBERNETES_SERVICE_IP } from './topology';
+import { CONTROL_PLANE_NODE, nodeIP } from './topology';
 
-const SERVICES = findResource('', 'v1', 'services')!;
 const PODS = findResource('', 'v1', 'pods')!;
-const CLUSTER_DOMAIN = 'cluster.local';
-const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 
 export class NetworkError extends Error {
   constructor(readonly errno: 'ECONNREFUSED' | 'EHOSTUNREACH' | 'ENOENT') {
     super(errno);
   }
+}
+
+/** The control-plane node's view of the pod network: what the terminal's network tools use. */
+export interface HostNetwork {
+  /** The node's own address (connections come from here). */
+  readonly address: string;
+  /** Cluster DNS as a pod in `namespace` would see it. */
+  resolve(name: string, namespace: string): Promise<string[]>;
+  /** Connects through kube-proxy; rejects with a NetworkError. */
+  connect(ip: string, port: number): Promise<NetworkStream>;
 }
 
 interface Route {
@@ -29,82 +41,38 @@ interface Route {
 }
 
 export class ClusterNetwork {
-  readonly services: Informer<Service>;
   readonly pods: Informer<Pod>;
+  /** The control-plane node's kube-proxy. */
+  readonly proxy: KubeProxy;
+  private readonly dns: ClusterDns;
   private readonly routes = new Map<number, Route>();
   private nextStreamId = 1;
+  private nextHostPort = 40000;
 
-  constructor(client: ApiClient, clock: ClusterClock) {
-    this.services = new Informer<Service>(client, SERVICES, clock);
+  constructor(
+    client: ApiClient,
+    clock: ClusterClock,
+    private readonly nodes: () => NodePool,
+    private readonly passOn: <T extends object>(value: T) => T,
+  ) {
     this.pods = new Informer<Pod>(client, PODS, clock);
+    this.proxy = new KubeProxy(client, clock, CONTROL_PLANE_NODE);
+    this.dns = new ClusterDns(this.proxy.services, this.proxy.endpointSlices);
   }
 
   start(): void {
-    this.services.start();
     this.pods.start();
+    this.proxy.start();
   }
 
   stop(): void {
-    this.services.stop();
     this.pods.stop();
+    this.proxy.stop();
   }
 
   /** Cluster DNS: addresses for `name` as a pod in `fromNamespace` would resolve it. */
   resolve(name: string, fromNamespace: string): string[] {
-    const host = name.toLowerCase().replace(/\.$/, '');
-    if (IPV4.test(host)) return [host];
-    const search = [`${fromNamespace}.svc.${CLUSTER_DOMAIN}`, `svc.${CLUSTER_DOMAIN}`, CLUSTER_DOMAIN];
-    const dots = host.split('.').length - 1;
-    const candidates = dots >= 5 ? [host, ...search.map((s) => `${host}.${s}`)] : [...search.map((s) => `${host}.${s}`), host];
-    for (const candidate of candidates) {
-      const found = this.lookup(candidate);
-      if (found.length > 0) return found;
-    }
-    return [];
-  }
-
-  /** A fully qualified name: service, headless service, pod by dashed IP, pod by hostname. */
-  private lookup(fqdn: string): string[] {
-    const suffix = `.${CLUSTER_DOMAIN}`;
-    if (!fqdn.endsWith(suffix)) return [];
-    const parts = fqdn.slice(0, -suffix.length).split('.');
-    if (parts.length === 3 && parts[2] === 'pod') {
-      const ip = parts[0].replace(/-/g, '.');
-      return IPV4.test(ip) ? [ip] : [];
-    }
-    if (parts.length === 3 && parts[2] === 'svc') {
-      const [serviceName, namespace] = parts;
-      if (serviceName === 'kubernetes' && namespace === 'default') return [KUBERNETES_SERVICE_IP];
-      const service = this.services.get(`${namespace}/${serviceName}`);
-      if (!service) return [];
-      if (service.spec.clusterIP && service.spec.clusterIP !== 'None') return [service.spec.clusterIP];
-      return this.headlessAddresses(service);
-    }
-    if (parts.length === 4 && parts[3] === 'svc') {
-      const [hostname, subdomain, namespace] = parts;
-      const pod = this.pods.list().find(
-        (p) => p.metadata.namespace === namespace && p.spec.subdomain === subdomain && (p.spec.hostname ?? p.metadata.name) === hostname && p.status?.podIP,
-      );
-      return pod?.status?.podIP ? [pod.status.podIP] : [];
-    }
-    return [];
-  }
-
-  private headlessAddresses(service: Service): string[] {
-    const selector = service.spec.selector ?? {};
-    if (Object.keys(selector).length === 0) return [];
-    return this.pods
-      .list()
-      .filter(
-        (pod) =>
-          pod.metadata.namespace === service.metadata.namespace &&
-          pod.status?.podIP &&
-          !pod.metadata.deletionTimestamp &&
-          Object.entries(selector).every(([k, v]) => pod.metadata.labels?.[k] === v) &&
-          (service.spec.publishNotReadyAddresses || pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True')),
-      )
-      .map((pod) => pod.status?.podIP as string)
-      .sort();
+    return this.dns.resolve(name, fromNamespace);
   }
 
   /** The node running the pod with this IP. */
@@ -112,32 +80,70 @@ export class ClusterNetwork {
     return this.pods.list().find((pod) => pod.status?.podIP === ip && pod.status.phase === 'Running')?.spec.nodeName;
   }
 
-  /**
-   * The port node workers use: resolve, and streams to pods on any node. `passOn` marks a
-   * callback object that arrived from one worker so it can be handed to another.
-   */
-  port(nodes: () => NodePool, passOn: <T extends object>(value: T) => T): ClusterNetworkPort {
+  /** The port node workers use: resolve, and streams to pods on any node. */
+  port(): ClusterNetworkPort {
     return {
       resolve: async (name, fromNamespace) => this.resolve(name, fromNamespace),
-      connect: async (_fromNode: string, fromIP: string, ip: string, port: number, events: StreamEvents) => {
-        const node = this.nodeOf(ip);
-        const handle = node ? nodes().handle(node) : undefined;
-        if (!node || !handle || nodes().state(node) !== 'running') throw new NetworkError('EHOSTUNREACH');
-        const id = this.nextStreamId++;
-        const remoteId = await handle.api.acceptConnection(fromIP, 40000 + (id % 20000), ip, port, passOn(events));
-        this.routes.set(id, { node, remoteId });
-        return id;
-      },
-      send: async (streamId, data) => {
-        const route = this.routes.get(streamId);
-        if (!route) return;
-        await nodes().handle(route.node)?.api.connectionData(route.remoteId, data);
-      },
+      connect: async (_fromNode: string, fromIP: string, ip: string, port: number, events: StreamEvents) => this.open(fromIP, 40000 + (this.nextStreamId % 20000), ip, port, this.passOn(events)),
+      send: async (streamId, data) => this.send(streamId, data),
       close: async (streamId) => {
         const route = this.routes.get(streamId);
         this.routes.delete(streamId);
-        if (route) await nodes().handle(route.node)?.api.connectionData(route.remoteId, null);
+        if (route) await this.nodes().handle(route.node)?.api.connectionData(route.remoteId, null);
       },
     };
   }
+
+  /** The control-plane node's network, with its kube-proxy in front. */
+  host(): HostNetwork {
+    const address = nodeIP(0);
+    return {
+      address,
+      resolve: async (name, namespace) => this.resolve(name, namespace),
+      connect: async (ip, port) => {
+        const translated = this.proxy.translate(ip, port, address);
+        if (translated === 'reject') throw new NetworkError('ECONNREFUSED');
+        const target = translated ?? { ip, port };
+        let streamId: number | undefined;
+        const queued: (Uint8Array | null)[] = [];
+        const stream = new RemoteStream(target.ip, target.port, (data) => {
+          if (streamId === undefined) queued.push(data);
+          else void this.send(streamId, data).catch(() => undefined);
+        });
+        this.nextHostPort = this.nextHostPort >= 60999 ? 40000 : this.nextHostPort + 1;
+        const events: StreamEvents = { data: (chunk) => stream.deliver(chunk) };
+        try {
+          streamId = await this.open(address, this.nextHostPort, target.ip, target.port, this.passOn(events));
+        } catch (error) {
+          throw error instanceof NetworkError ? error : new NetworkError(errnoOf(error));
+        }
+        for (const data of queued.splice(0)) void this.send(streamId, data).catch(() => undefined);
+        return stream;
+      },
+    };
+  }
+
+  private async open(fromIP: string, fromPort: number, ip: string, port: number, events: StreamEvents): Promise<number> {
+    const nodes = this.nodes();
+    const node = this.nodeOf(ip);
+    const handle = node ? nodes.handle(node) : undefined;
+    if (!node || !handle || nodes.state(node) !== 'running') throw new NetworkError('EHOSTUNREACH');
+    const id = this.nextStreamId++;
+    const remoteId = await handle.api.acceptConnection(fromIP, fromPort, ip, port, events);
+    this.routes.set(id, { node, remoteId });
+    return id;
+  }
+
+  private async send(streamId: number, data: Uint8Array | null): Promise<void> {
+    const route = this.routes.get(streamId);
+    if (!route) return;
+    if (data === null) this.routes.delete(streamId);
+    await this.nodes().handle(route.node)?.api.connectionData(route.remoteId, data);
+  }
+}
+
+/** The errno a failed connection reports (a node's refusal arrives as an Error named after it). */
+function errnoOf(error: unknown): NetworkError['errno'] {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.includes('ECONNREFUSED') ? 'ECONNREFUSED' : 'EHOSTUNREACH';
 }

@@ -15,6 +15,7 @@ import { bootstrapCluster } from './bootstrap';
 import { ClusterClock } from './clock';
 import { ClusterNetwork } from './cluster-network';
 import { startControlPlaneNode } from './control-plane-node';
+import { HollowNodes } from './hollow/hollow-nodes';
 import type { NodeHost } from './node-host';
 import { NodePool } from './node-pool';
 import { CONTROL_PLANE_NODE, workerConfig } from './topology';
@@ -30,6 +31,8 @@ export interface ClusterOptions {
   pullDelayScale?: number;
   /** Adjusts each worker node's configuration. */
   configureNode?: (config: NodeConfig) => NodeConfig;
+  /** Hollow (kubemark-style) nodes to register at boot, besides the worker nodes. */
+  hollowNodes?: number;
   /**
    * False: `start` resolves once the control plane is up, while worker nodes keep starting
    * (see `workersStarted`). The page uses this to show the cluster as nodes register.
@@ -40,10 +43,13 @@ export interface ClusterOptions {
 export class Cluster {
   readonly client: ApiClient;
   readonly nodes: NodePool;
+  /** Kubemark-style nodes without workers or containers (see `addHollowNodes`). */
+  readonly hollowNodes: HollowNodes;
   private readonly scheduler: Scheduler;
   private readonly controllers: ControllerManager;
   private readonly controlPlaneNode: NodeHeartbeat;
-  private readonly network: ClusterNetwork;
+  /** DNS, routing between nodes, and the control-plane node's way into the pod network. */
+  readonly network: ClusterNetwork;
   /** One promise per worker node started at boot; each settles when that node has registered or failed. */
   workersStarted: Promise<void>[] = [];
 
@@ -54,11 +60,12 @@ export class Cluster {
     private readonly options: ClusterOptions,
   ) {
     this.client = new ApiClient(apiServer, 'kube-controller-manager');
-    this.network = new ClusterNetwork(new ApiClient(apiServer, 'kube-proxy'), clock);
-    this.nodes = new NodePool(options.host, apiServer, clock, options.host.proxy(this.network.port(() => this.nodes, (value) => options.host.proxy(value))));
+    this.network = new ClusterNetwork(new ApiClient(apiServer, 'kube-proxy'), clock, () => this.nodes, (value) => options.host.proxy(value));
+    this.nodes = new NodePool(options.host, apiServer, clock, options.host.proxy(this.network.port()));
     this.scheduler = new Scheduler({ client: new ApiClient(apiServer, 'kube-scheduler'), clock, hostName: CONTROL_PLANE_NODE });
     this.controllers = new ControllerManager(this.client, clock);
     this.controlPlaneNode = startControlPlaneNode(new ApiClient(apiServer, 'kubelet'), clock);
+    this.hollowNodes = new HollowNodes(new ApiClient(apiServer, 'kubelet'), clock);
   }
 
   /** Builds the control plane, restores persisted state if any, and starts every node. */
@@ -93,7 +100,13 @@ export class Cluster {
     this.scheduler.start();
     this.network.start();
     await this.controlPlaneNode.start();
+    if (this.options.hollowNodes) await this.addHollowNodes(this.options.hollowNodes);
     if (this.options.waitForWorkers !== false) await Promise.all(this.workersStarted);
+  }
+
+  /** Registers `count` more hollow nodes (no workers, no containers); resolves with their names. */
+  addHollowNodes(count: number): Promise<string[]> {
+    return this.hollowNodes.add(count);
   }
 
   /** Starts worker node `index` (0-based) as this cluster's options configure it. */
@@ -107,6 +120,7 @@ export class Cluster {
     this.scheduler.stop();
     this.controllers.stop();
     this.controlPlaneNode.stop();
+    this.hollowNodes.shutdown();
     this.network.stop();
     await this.nodes.shutdown();
     this.clock.stop();

@@ -1,10 +1,12 @@
 // The worker nodes: each a worker started through the NodeHost, linked to the API server and
 // the cluster network, following the cluster clock. Also the chaos controls: stop (a crash),
 // start, partition, heal and kubelet restart. The control plane never learns of these from
-// here; it only sees heartbeats stop or resume.
+// here; it only sees heartbeats stop or resume. Images loaded from files go to every node, and
+// to nodes that start later.
 
 import type { ExecInput, ExecOptions, KubeletConnector, KubeletEndpoint, LogOptions } from '../apiserver/kubelet-connector';
 import type { ApiRequest, ApiTransport, StreamSink } from '../apiserver/request';
+import type { LoadedImage, LoadedImageSummary } from '../../workers/node/images/loaded-images';
 import type { ClusterNetworkPort, ControlPlaneLink, NodeConfig } from '../../workers/node/protocol';
 import type { ClusterClock } from './clock';
 import type { NodeHost, NodeWorkerHandle } from './node-host';
@@ -22,6 +24,7 @@ interface PoolEntry {
 
 export class NodePool implements KubeletConnector {
   private readonly entries = new Map<string, PoolEntry>();
+  private readonly loadedImages = new Map<string, LoadedImage>();
   private readonly unsubscribeClock: () => void;
 
   constructor(
@@ -81,6 +84,27 @@ export class NodePool implements KubeletConnector {
     await entry.handle.api.restartKubelet();
   }
 
+  /**
+   * Loads a WebAssembly file as image `reference` on every node, as `kind load` does; throws
+   * ImageLoadError for a bad name or file.
+   */
+  async loadImage(reference: string, path: string, bytes: Uint8Array): Promise<LoadedImageSummary> {
+    const { prepareLoadedImage } = await import('../../workers/node/images/prepare-loaded-image');
+    const image = prepareLoadedImage(reference, path, bytes);
+    this.loadedImages.set(image.name, image);
+    const summary: LoadedImageSummary = { name: image.name, digest: image.digest, sizeBytes: bytes.length, loadedOn: [], alreadyOn: [] };
+    await Promise.all(
+      [...this.entries].map(async ([name, entry]) => {
+        if (!entry.handle) return;
+        const outcome = await entry.handle.api.loadImage(image);
+        (outcome === 'present' ? summary.alreadyOn : summary.loadedOn).push(name);
+      }),
+    );
+    summary.loadedOn.sort();
+    summary.alreadyOn.sort();
+    return summary;
+  }
+
   /** The kubelet of a node the API server can reach (running, not partitioned). */
   endpoint(nodeName: string): KubeletEndpoint | undefined {
     const entry = this.entries.get(nodeName);
@@ -135,5 +159,6 @@ export class NodePool implements KubeletConnector {
       network: this.network,
     };
     await handle.api.start(entry.config, this.host.proxy(link), this.clock.snapshot());
+    for (const image of this.loadedImages.values()) await handle.api.loadImage(image);
   }
 }

@@ -14,7 +14,15 @@ export interface Command {
   flags: FlagSpec[];
   /** Flags cobra requires before the command runs (`run --image`). */
   requiredFlags?: string[];
-  run(flags: ParsedFlags, ctx: KubectlContext): Promise<number>;
+  /** Subcommands (`rollout status`, `create deployment`), chosen by the first argument. */
+  subcommands?: Command[];
+  /** Runs the command; a group of subcommands without it prints its help. */
+  run?(flags: ParsedFlags, ctx: KubectlContext): Promise<number>;
+}
+
+/** The flag names that take a value, for finding a subcommand among the arguments. */
+export function valueFlagNames(flags: readonly FlagSpec[]): Set<string> {
+  return new Set(flags.filter((f) => f.type !== 'bool').flatMap((f) => [`--${f.name}`, ...(f.short ? [`-${f.short}`] : [])]));
 }
 
 export const GLOBAL_FLAGS: FlagSpec[] = [

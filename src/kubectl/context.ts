@@ -24,11 +24,21 @@ export interface KubectlContext {
   listDirectory(path: string): Promise<string[] | undefined>;
   /** Cluster time in ms (AGE-like values computed by kubectl itself). */
   now(): number;
+  /** Calls `callback` after `ms` of cluster time (--timeout); returns a cancel function. */
+  after?(ms: number, callback: () => void): () => void;
   signal: CancelSignal;
   /** Offset of local time from UTC in minutes, as Date.getTimezoneOffset reports it. */
   timezoneOffset(at: number): number;
   /** Opens an interactive stream (exec -it) on the terminal, when there is one. */
   terminal?: KubectlTerminal;
+  /** The API server's address as the kubeconfig names it (cluster-info, config view). */
+  server?: string;
+  /** Standard output is a terminal that shows colours (cluster-info). */
+  colors?: boolean;
+  /** Makes `namespace` the default for later commands (`config set-context --current --namespace`). */
+  setNamespace?(namespace: string): void;
+  /** Lets the user edit `text` (kubectl edit); resolves with the edited text. */
+  editText?(text: string, fileName: string): Promise<string>;
 }
 
 /** The terminal for interactive commands: raw input from the user, its size. */

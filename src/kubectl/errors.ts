@@ -49,7 +49,7 @@ export function statusMessage(status: Status): string {
 /** The message and exit code for any error a command throws. */
 export function describeError(error: unknown): { message: string; exitCode: number } {
   if (error instanceof UsageError) {
-    return { message: `error: ${error.message}\nSee 'kubectl ${error.command} --help' for usage.`, exitCode: 1 };
+    return { message: `error: ${error.message}\nSee 'kubectl ${error.command} -h' for help and examples`, exitCode: 1 };
   }
   if (error instanceof KubectlError) return { message: error.message, exitCode: error.exitCode };
   if (error instanceof StatusError) return { message: statusMessage(error.status), exitCode: 1 };

@@ -1,16 +1,16 @@
-// kubetab's kubectl: finds the command in argv (global flags may come first), parses its flags
-// with pflag's rules, runs it, and reports failures as kubectl does, returning the exit code.
-// Commands are thin clients of the API server, like the real kubectl.
+// kubetab's kubectl: finds the command (and subcommand) in argv (global flags may come first),
+// loads it, parses its flags with pflag's rules, runs it, and reports failures as kubectl does,
+// returning the exit code. Commands are thin clients of the API server, like the real kubectl.
 
-import { GLOBAL_FLAGS, type Command } from './command';
+import { GLOBAL_FLAGS, valueFlagNames, type Command } from './command';
 import type { KubectlContext } from './context';
 import { describeError } from './errors';
 import { FlagError, parseFlags } from './flags';
-import { COMMANDS } from './commands';
+import { COMMANDS, type CommandEntry } from './commands';
 
-const VALUE_GLOBALS = new Set(GLOBAL_FLAGS.filter((f) => f.type !== 'bool').flatMap((f) => [`--${f.name}`, ...(f.short ? [`-${f.short}`] : [])]));
+const VALUE_GLOBALS = valueFlagNames(GLOBAL_FLAGS);
 
-function findCommand(name: string): Command | undefined {
+function findEntry(name: string): CommandEntry | undefined {
   return COMMANDS.find((c) => c.name === name || c.aliases?.includes(name));
 }
 
@@ -34,13 +34,18 @@ function suggestions(name: string): string[] {
 }
 
 export function helpText(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
-  const lines = COMMANDS.map((c) => `  ${c.name.padEnd(width + 2)}${c.summary}`);
-  return `kubectl controls the Kubernetes cluster manager.\n\nCommands:\n${lines.join('\n')}\n\nUsage:\n  kubectl [flags] [options]\n\nUse "kubectl <command> --help" for more information about a given command.\n`;
+  const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 4;
+  const groups = [...new Set(COMMANDS.map((c) => c.group))];
+  const sections = groups.map((group) => `${group}:\n${COMMANDS.filter((c) => c.group === group).map((c) => `  ${c.name.padEnd(width)}${c.summary}`).join('\n')}\n`);
+  return `kubectl controls the Kubernetes cluster manager.\n\n Find more information at: https://kubernetes.io/docs/reference/kubectl/\n\n${sections.join('\n')}\nUsage:\n  kubectl [flags] [options]\n\nUse "kubectl <command> --help" for more information about a given command.\n`;
 }
 
-function commandHelp(command: Command): string {
-  return `${command.summary}.\n\nUsage:\n  ${command.usage}\n\nOptions:\n${command.flags.map((f) => `    ${f.short ? `-${f.short}, ` : ''}--${f.name}`).join('\n')}\n`;
+function commandHelp(command: Command, path: string): string {
+  const subcommands = command.subcommands ?? [];
+  const width = Math.max(0, ...subcommands.map((c) => c.name.length)) + 2;
+  const available = subcommands.length > 0 ? `\nAvailable Commands:\n${subcommands.map((c) => `  ${c.name.padEnd(width)}${c.summary}`).join('\n')}\n` : '';
+  const options = command.flags.length > 0 ? `\nOptions:\n${command.flags.map((f) => `    ${f.short ? `-${f.short}, ` : ''}--${f.name}`).join('\n')}\n` : '';
+  return `${command.summary}.\n${available}\nUsage:\n  ${command.usage}\n${options}\nUse "kubectl ${path} <command> --help" for more information about a given command.\n`;
 }
 
 /** klog's error line prefix: `E1123 17:17:49.462232       1 `, in the viewer's local time. */
@@ -51,32 +56,74 @@ function klogPrefix(at: number): string {
   return `E${two(d.getMonth() + 1)}${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}.${micros}${'1'.padStart(8)} `;
 }
 
+/** Index of the first positional argument at or after `from`, skipping flags and their values. */
+function firstPositional(argv: readonly string[], from: number, valueFlags: Set<string>): number {
+  let index = from;
+  while (index < argv.length && argv[index].startsWith('-') && argv[index] !== '--') {
+    index += valueFlags.has(argv[index]) ? 2 : 1;
+  }
+  return index < argv.length && argv[index] !== '--' ? index : -1;
+}
+
+interface Resolved {
+  command: Command;
+  path: string;
+  argv: string[];
+  inheritedFlags: Command['flags'];
+}
+
+/** Walks down subcommands named by the first positional arguments. */
+function resolveSubcommand(command: Command, path: string, argv: string[]): Resolved | { unknown: string; path: string } {
+  let current = command;
+  let currentPath = path;
+  let rest = argv;
+  const inherited: Command['flags'] = [];
+  while (current.subcommands && current.subcommands.length > 0) {
+    const index = firstPositional(rest, 0, valueFlagNames([...current.flags, ...GLOBAL_FLAGS]));
+    if (index < 0) break;
+    const sub = current.subcommands.find((c) => c.name === rest[index] || c.aliases?.includes(rest[index]));
+    if (!sub) {
+      if (!current.run) return { unknown: rest[index], path: currentPath };
+      break;
+    }
+    inherited.push(...current.flags);
+    currentPath = `${currentPath} ${sub.name}`;
+    rest = [...rest.slice(0, index), ...rest.slice(index + 1)];
+    current = sub;
+  }
+  return { command: current, path: currentPath, argv: rest, inheritedFlags: inherited };
+}
+
 /** Runs one kubectl invocation (argv without the leading `kubectl`); resolves with its exit code. */
 export async function runKubectl(argv: readonly string[], ctx: KubectlContext): Promise<number> {
-  let index = 0;
-  while (index < argv.length && argv[index].startsWith('-')) {
-    const arg = argv[index];
-    index += VALUE_GLOBALS.has(arg) ? 2 : 1;
-  }
-  const name = argv[index];
+  const index = firstPositional(argv, 0, VALUE_GLOBALS);
+  const name = index < 0 ? undefined : argv[index];
   if (name === undefined || name === 'help') {
     ctx.stdout(helpText());
     return 0;
   }
-  const command = findCommand(name);
-  if (!command) {
+  const entry = findEntry(name);
+  if (!entry) {
     const similar = suggestions(name);
     const hint = similar.length > 0 ? `\n\nDid you mean this?\n${similar.map((s) => `\t${s}\n`).join('')}` : '';
     ctx.stderr(`Error: unknown command "${name}" for "kubectl"${hint}\n`);
     return 1;
   }
+  let path = entry.name;
   try {
-    const flags = parseFlags([...argv.slice(0, index), ...argv.slice(index + 1)], [...command.flags, ...GLOBAL_FLAGS]);
-    if (flags.values.get('help') === true) {
-      ctx.stdout(commandHelp(command));
+    const resolved = resolveSubcommand(await entry.load(), entry.name, [...argv.slice(0, index), ...argv.slice(index + 1)]);
+    if ('unknown' in resolved) {
+      ctx.stderr(`error: unknown command "${resolved.unknown}"\nSee 'kubectl ${resolved.path} -h' for help and examples\n`);
+      return 1;
+    }
+    const { command } = resolved;
+    path = resolved.path;
+    const flags = parseFlags(resolved.argv, [...command.flags, ...resolved.inheritedFlags.filter((f) => !command.flags.some((c) => c.name === f.name)), ...GLOBAL_FLAGS]);
+    if (flags.values.get('help') === true || !command.run) {
+      ctx.stdout(commandHelp(command, path));
       return 0;
     }
-    const missing = (command.requiredFlags ?? []).filter((name) => !flags.changed.has(name));
+    const missing = (command.requiredFlags ?? []).filter((flag) => !flags.changed.has(flag));
     if (missing.length > 0) {
       ctx.stderr(`${klogPrefix(ctx.now())}run.go:72] "command failed" err=${JSON.stringify(`required flag(s) ${missing.map((m) => `"${m}"`).join(', ')} not set`)}\n`);
       return 1;
@@ -84,7 +131,7 @@ export async function runKubectl(argv: readonly string[], ctx: KubectlContext): 
     return await command.run(flags, ctx);
   } catch (error) {
     if (error instanceof FlagError) {
-      ctx.stderr(`Error: ${error.message}\nSee 'kubectl ${command.name} --help' for usage.\n`);
+      ctx.stderr(`Error: ${error.message}\nSee 'kubectl ${path} --help' for usage.\n`);
       return 1;
     }
     const { message, exitCode } = describeError(error);

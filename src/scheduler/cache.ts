@@ -1,95 +1,199 @@
-// The scheduler's cache: a NodeInfo per node from the node and pod informers, plus pods the
-// scheduler has assumed onto a node but whose binding the informer has not yet shown. Upstream:
+// The scheduler's cache: a NodeInfo per node, kept current incrementally from the node and pod
+// informers (each pod's requests, ports and affinity counted once when it lands on a node and
+// subtracted when it leaves), plus pods the scheduler has assumed onto a node before their
+// binding shows up. Nothing is rebuilt per scheduling attempt. Upstream:
 // pkg/scheduler/backend/cache/cache.go.
 
 import type { Node, Pod } from '../api/core';
 import { objectKey } from '../api/meta';
 import { bytes, milliCpu } from '../api/quantity';
-import { podRequests, type NodeInfo } from './framework';
-import { hostPorts } from './plugins/filters';
-import { normalizeImage } from './plugins/scores';
-
-function allocatable(node: Node): NodeInfo['allocatable'] {
-  const alloc = node.status?.allocatable ?? {};
-  return { milliCpu: milliCpu(alloc.cpu), memory: bytes(alloc.memory), pods: Number(alloc.pods ?? 110) };
-}
+import type { NodeInfo, PodInfo } from './framework';
+import { hasAffinity, normalizeImage, podInfo } from './pod-info';
 
 function occupies(pod: Pod): boolean {
   return pod.status?.phase !== 'Succeeded' && pod.status?.phase !== 'Failed';
 }
 
+function emptyInfo(node: Node): NodeInfo {
+  const info: NodeInfo = {
+    name: node.metadata.name ?? '',
+    node,
+    labels: {},
+    hardTaints: [],
+    softTaints: [],
+    allocatable: { milliCpu: 0, memory: 0, pods: 0 },
+    requested: { milliCpu: 0, memory: 0, pods: 0 },
+    nonZeroRequested: { milliCpu: 0, memory: 0 },
+    pods: new Map(),
+    usedPorts: [],
+    images: new Map(),
+    podsWithAffinity: 0,
+    podsWithRequiredAntiAffinity: 0,
+  };
+  return info;
+}
+
+interface Placement {
+  info: PodInfo;
+  nodeName: string;
+  assumed: boolean;
+}
+
 export class SchedulerCache {
-  private nodes = new Map<string, Node>();
-  private podsByNode = new Map<string, Map<string, Pod>>();
-  private assumed = new Map<string, Pod>();
+  private readonly byName = new Map<string, NodeInfo>();
+  /** Nodes in a stable order for round-robin sampling. */
+  readonly nodeList: NodeInfo[] = [];
+  private readonly placements = new Map<string, Placement>();
+  private readonly imageNodes = new Map<string, number>();
+  /** Pods anywhere with any (anti-)affinity terms, for the InterPodAffinity plugin. */
+  readonly podsWithAffinity = new Map<string, PodInfo>();
+  /** Pods bound to nodes the cache has not seen yet, counted once the node shows up. */
+  private readonly waitingForNode = new Map<string, Set<string>>();
+
+  get nodeCount(): number {
+    return this.nodeList.length;
+  }
+
+  node(name: string): NodeInfo | undefined {
+    return this.byName.get(name);
+  }
+
+  imageNodeCount(image: string): number {
+    return this.imageNodes.get(image) ?? 0;
+  }
 
   setNode(node: Node): void {
-    this.nodes.set(node.metadata.name ?? '', node);
+    const name = node.metadata.name ?? '';
+    let info = this.byName.get(name);
+    if (!info) {
+      info = emptyInfo(node);
+      this.byName.set(name, info);
+      this.nodeList.push(info);
+      const waiting = this.waitingForNode.get(name);
+      this.waitingForNode.delete(name);
+      for (const key of waiting ?? []) {
+        const placed = this.placements.get(key);
+        if (placed) this.place(placed.info, name, placed.assumed);
+      }
+    }
+    this.forgetImages(info);
+    info.node = node;
+    info.labels = node.metadata.labels ?? {};
+    const taints = node.spec.taints ?? [];
+    info.hardTaints = taints.filter((t) => t.effect === 'NoSchedule' || t.effect === 'NoExecute');
+    info.softTaints = taints.filter((t) => t.effect === 'PreferNoSchedule');
+    const alloc = node.status?.allocatable ?? {};
+    info.allocatable = { milliCpu: milliCpu(alloc.cpu), memory: bytes(alloc.memory), pods: Number(alloc.pods ?? 110) };
+    info.images = new Map();
+    for (const image of node.status?.images ?? []) for (const imageName of image.names) info.images.set(normalizeImage(imageName), image.sizeBytes);
+    for (const image of info.images.keys()) this.imageNodes.set(image, (this.imageNodes.get(image) ?? 0) + 1);
   }
 
   removeNode(node: Node): void {
-    this.nodes.delete(node.metadata.name ?? '');
+    const name = node.metadata.name ?? '';
+    const info = this.byName.get(name);
+    if (!info) return;
+    this.forgetImages(info);
+    this.byName.delete(name);
+    if (info.pods.size > 0) this.waitingForNode.set(name, new Set(info.pods.keys()));
+    const index = this.nodeList.indexOf(info);
+    const last = this.nodeList.pop() as NodeInfo;
+    if (last !== info) this.nodeList[index] = last;
   }
 
-  /** Records a pod the informer reports; a bound pod replaces its assumption. */
+  private forgetImages(info: NodeInfo): void {
+    for (const image of info.images.keys()) {
+      const count = (this.imageNodes.get(image) ?? 1) - 1;
+      if (count <= 0) this.imageNodes.delete(image);
+      else this.imageNodes.set(image, count);
+    }
+  }
+
+  /** Records a pod the informer reports; a bound pod confirms its assumption. */
   setPod(pod: Pod): void {
     const key = objectKey(pod.metadata);
-    this.removePod(pod);
-    if (pod.spec.nodeName && occupies(pod)) {
-      this.assumed.delete(key);
-      const onNode = this.podsByNode.get(pod.spec.nodeName) ?? new Map<string, Pod>();
-      onNode.set(key, pod);
-      this.podsByNode.set(pod.spec.nodeName, onNode);
+    const placed = this.placements.get(key);
+    const nodeName = pod.spec.nodeName;
+    if (!nodeName || !occupies(pod)) {
+      if (placed && !placed.assumed) this.unplace(key);
+      return;
     }
+    if (placed && placed.nodeName === nodeName) {
+      placed.assumed = false;
+      if (placed.info.pod.metadata.labels !== pod.metadata.labels || placed.info.pod.metadata.deletionTimestamp !== pod.metadata.deletionTimestamp) {
+        this.unplace(key);
+        this.place(podInfo(pod), nodeName, false);
+      } else {
+        placed.info.pod = pod;
+      }
+      return;
+    }
+    if (placed) this.unplace(key);
+    this.place(podInfo(pod), nodeName, false);
   }
 
   removePod(pod: Pod): void {
-    const key = objectKey(pod.metadata);
-    for (const onNode of this.podsByNode.values()) onNode.delete(key);
+    this.unplace(objectKey(pod.metadata));
   }
 
-  assume(pod: Pod, nodeName: string): void {
-    this.assumed.set(objectKey(pod.metadata), { ...pod, spec: { ...pod.spec, nodeName } });
+  /** Counts a pod on `nodeName` before its binding is seen. */
+  assume(info: PodInfo, nodeName: string): void {
+    this.unplace(info.key);
+    this.place(info, nodeName, true);
   }
 
-  forget(pod: Pod): void {
-    this.assumed.delete(objectKey(pod.metadata));
+  /** Drops an assumption whose binding failed. */
+  forget(key: string): void {
+    if (this.placements.get(key)?.assumed) this.unplace(key);
   }
 
-  isAssumed(pod: Pod): boolean {
-    return this.assumed.has(objectKey(pod.metadata));
+  isAssumed(key: string): boolean {
+    return this.placements.get(key)?.assumed ?? false;
   }
 
-  get nodeCount(): number {
-    return this.nodes.size;
-  }
-
-  /** A snapshot of every node with the pods on it, assumed ones included. */
-  snapshot(): NodeInfo[] {
-    const byNode = new Map<string, Pod[]>();
-    for (const [name, pods] of this.podsByNode) byNode.set(name, [...pods.values()]);
-    for (const pod of this.assumed.values()) {
-      const name = pod.spec.nodeName as string;
-      const list = byNode.get(name) ?? [];
-      if (!list.some((p) => p.metadata.uid === pod.metadata.uid)) list.push(pod);
-      byNode.set(name, list);
+  private place(info: PodInfo, nodeName: string, assumed: boolean): void {
+    this.placements.set(info.key, { info, nodeName, assumed });
+    if (hasAffinity(info)) this.podsWithAffinity.set(info.key, info);
+    const node = this.byName.get(nodeName);
+    if (!node) {
+      const waiting = this.waitingForNode.get(nodeName) ?? new Set<string>();
+      waiting.add(info.key);
+      this.waitingForNode.set(nodeName, waiting);
+      return;
     }
-    const infos: NodeInfo[] = [];
-    for (const [name, node] of this.nodes) {
-      const pods = byNode.get(name) ?? [];
-      const requested = { milliCpu: 0, memory: 0, pods: 0 };
-      const usedPorts = new Set<string>();
-      for (const pod of pods) {
-        const r = podRequests(pod);
-        requested.milliCpu += r.milliCpu;
-        requested.memory += r.memory;
-        requested.pods += 1;
-        for (const port of hostPorts(pod)) usedPorts.add(port);
-      }
-      const images = new Map<string, number>();
-      for (const image of node.status?.images ?? []) for (const imageName of image.names) images.set(normalizeImage(imageName), image.sizeBytes);
-      infos.push({ node, pods, requested, allocatable: allocatable(node), usedPorts, images });
-    }
-    return infos;
+    node.pods.set(info.key, info);
+    node.requested.milliCpu += info.requests.milliCpu;
+    node.requested.memory += info.requests.memory;
+    node.requested.pods += 1;
+    node.nonZeroRequested.milliCpu += info.nonZero.milliCpu;
+    node.nonZeroRequested.memory += info.nonZero.memory;
+    for (const port of info.hostPorts) node.usedPorts.push(port);
+    if (hasAffinity(info)) node.podsWithAffinity++;
+    if (info.requiredAntiAffinity.length > 0) node.podsWithRequiredAntiAffinity++;
+  }
+
+  private unplace(key: string): void {
+    const placed = this.placements.get(key);
+    if (!placed) return;
+    this.placements.delete(key);
+    this.podsWithAffinity.delete(key);
+    this.waitingForNode.get(placed.nodeName)?.delete(key);
+    const node = this.byName.get(placed.nodeName);
+    if (!node || !node.pods.delete(key)) return;
+    const info = placed.info;
+    node.requested.milliCpu -= info.requests.milliCpu;
+    node.requested.memory -= info.requests.memory;
+    node.requested.pods -= 1;
+    node.nonZeroRequested.milliCpu -= info.nonZero.milliCpu;
+    node.nonZeroRequested.memory -= info.nonZero.memory;
+    if (info.hostPorts.length > 0) node.usedPorts = node.usedPorts.filter((p) => !info.hostPorts.includes(p));
+    if (hasAffinity(info)) node.podsWithAffinity--;
+    if (info.requiredAntiAffinity.length > 0) node.podsWithRequiredAntiAffinity--;
+  }
+
+  /** Where a placed pod is, for the affinity plugin. */
+  nodeOf(key: string): NodeInfo | undefined {
+    const placed = this.placements.get(key);
+    return placed ? this.byName.get(placed.nodeName) : undefined;
   }
 }

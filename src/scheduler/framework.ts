@@ -1,9 +1,12 @@
-// The scheduling framework's shapes: what the scheduler knows of a node (NodeInfo), and the
-// filter and score plugins that decide where a pod goes. Upstream:
+// The scheduling framework's shapes: what the scheduler knows of a pod (PodInfo, computed once
+// per attempt) and of a node (NodeInfo, kept current incrementally), the per-attempt cycle
+// state, and the filter and score plugins that decide where a pod goes. Upstream:
 // pkg/scheduler/framework/interface.go and types.go.
 
-import type { Node, Pod } from '../api/core';
-import { bytes, milliCpu } from '../api/quantity';
+import type { Node, Pod, Taint, Toleration, TopologySpreadConstraint } from '../api/core';
+import type { Selector } from '../api/labels';
+
+export const MAX_NODE_SCORE = 100;
 
 export interface Resources {
   milliCpu: number;
@@ -11,15 +14,63 @@ export interface Resources {
   pods: number;
 }
 
+export interface HostPort {
+  protocol: string;
+  ip: string;
+  port: number;
+}
+
+/** A pod affinity term with its selector parsed and its namespaces resolved. */
+export interface AffinityTerm {
+  selector: Selector;
+  /** Namespaces the term names (the pod's own when it names none and has no namespaceSelector). */
+  namespaces: ReadonlySet<string>;
+  /** An empty namespaceSelector: every namespace. */
+  allNamespaces: boolean;
+  /** A non-empty namespaceSelector, matched against namespace labels. */
+  namespaceSelector?: Selector;
+  topologyKey: string;
+  weight: number;
+}
+
+/** The scheduler's view of one pod, computed once. */
+export interface PodInfo {
+  pod: Pod;
+  key: string;
+  namespace: string;
+  labels: Readonly<Record<string, string>>;
+  requests: Resources;
+  /** Requests with upstream's defaults for containers that state none (100m, 200Mi), for scoring. */
+  nonZero: { milliCpu: number; memory: number };
+  hostPorts: readonly HostPort[];
+  tolerations: readonly Toleration[];
+  images: readonly string[];
+  requiredAffinity: readonly AffinityTerm[];
+  requiredAntiAffinity: readonly AffinityTerm[];
+  preferredAffinity: readonly AffinityTerm[];
+  preferredAntiAffinity: readonly AffinityTerm[];
+  spreadConstraints: readonly TopologySpreadConstraint[];
+}
+
+/** The scheduler's view of one node with the pods on it (assumed ones included). */
 export interface NodeInfo {
+  name: string;
   node: Node;
-  pods: Pod[];
-  requested: Resources;
+  labels: Readonly<Record<string, string>>;
+  /** NoSchedule and NoExecute taints (the filter's concern). */
+  hardTaints: readonly Taint[];
+  /** PreferNoSchedule taints (the score's concern). */
+  softTaints: readonly Taint[];
   allocatable: Resources;
-  /** Host ports in use: `protocol/hostIP/port`. */
-  usedPorts: Set<string>;
-  /** Images present on the node, by name. */
+  requested: Resources;
+  nonZeroRequested: { milliCpu: number; memory: number };
+  pods: Map<string, PodInfo>;
+  usedPorts: HostPort[];
+  /** Images present on the node (normalized name → size in bytes). */
   images: Map<string, number>;
+  /** Pods on the node with any (anti-)affinity terms. */
+  podsWithAffinity: number;
+  podsWithRequiredAntiAffinity: number;
 }
 
 /**
@@ -27,47 +78,46 @@ export interface NodeInfo {
  * by preemption; resource shortfalls can.
  */
 export interface FilterFailure {
-  reasons: string[];
+  reasons: readonly string[];
   unresolvable: boolean;
+}
+
+/** Everything one scheduling attempt knows; plugins keep their pre-computed data here. */
+export interface CycleState {
+  pod: PodInfo;
+  /** Every node in the cache. */
+  allNodes: readonly NodeInfo[];
+  /** How many nodes have each image (for ImageLocality's spread). */
+  imageNodeCount(image: string): number;
+  /** Labels of a namespace (for namespaceSelector terms). */
+  namespaceLabels(name: string): Readonly<Record<string, string>> | undefined;
+  /** The selector of the Services and ReplicaSets that select the pod (for default spreading). */
+  ownersSelector(): Selector;
+  /** Where a placed pod runs. */
+  nodeOfPod(key: string): NodeInfo | undefined;
+  /** Every placed pod with (anti-)affinity terms. */
+  podsWithAffinity: ReadonlyMap<string, PodInfo>;
+  data: Map<string, unknown>;
 }
 
 export interface FilterPlugin {
   readonly name: string;
-  filter(pod: Pod, node: NodeInfo, all: readonly NodeInfo[]): FilterFailure | undefined;
+  /**
+   * Computes per-attempt data once, before nodes are filtered; 'skip' when the plugin has
+   * nothing to check for this pod (its filter is then not called, as upstream's Skip status).
+   */
+  preFilter?(state: CycleState): 'skip' | void;
+  filter(state: CycleState, node: NodeInfo): FilterFailure | undefined;
 }
 
 export interface ScorePlugin {
   readonly name: string;
   readonly weight: number;
-  /** A raw score for one node; normalized to 0..100 across feasible nodes when `normalize` is set. */
-  score(pod: Pod, node: NodeInfo, all: readonly NodeInfo[]): number;
-  normalize?(scores: number[]): number[];
-}
-
-/** CPU and memory a pod asks for, as the scheduler accounts it (init containers by max). */
-export function podRequests(pod: Pod): Resources {
-  let cpu = 0;
-  let memory = 0;
-  for (const c of pod.spec.containers) {
-    cpu += milliCpu(c.resources?.requests?.cpu);
-    memory += bytes(c.resources?.requests?.memory);
-  }
-  let sidecarCpu = 0;
-  let sidecarMemory = 0;
-  for (const c of pod.spec.initContainers ?? []) {
-    const cCpu = milliCpu(c.resources?.requests?.cpu);
-    const cMemory = bytes(c.resources?.requests?.memory);
-    if (c.restartPolicy === 'Always') {
-      sidecarCpu += cCpu;
-      sidecarMemory += cMemory;
-      cpu += cCpu;
-      memory += cMemory;
-    } else {
-      cpu = Math.max(cpu, sidecarCpu + cCpu);
-      memory = Math.max(memory, sidecarMemory + cMemory);
-    }
-  }
-  return { milliCpu: cpu, memory, pods: 1 };
+  /** Prepares for scoring `feasible`; false means the plugin has nothing to say for this pod. */
+  preScore?(state: CycleState, feasible: readonly NodeInfo[]): boolean;
+  score(state: CycleState, node: NodeInfo): number;
+  /** Rescales the first `count` raw scores to 0..100 in place. */
+  normalize?(scores: Float64Array, count: number, state: CycleState): void;
 }
 
 /** Unresolvable failure: the node can never take the pod, preemption or not. */
@@ -78,3 +128,19 @@ export function unresolvable(...reasons: string[]): FilterFailure {
 export function unschedulable(...reasons: string[]): FilterFailure {
   return { reasons, unresolvable: false };
 }
+
+/** Normalizes to 0..100 against the highest score (reversed: the lowest raw score wins). */
+export function defaultNormalize(scores: Float64Array, count: number, reverse: boolean): void {
+  let max = 0;
+  for (let i = 0; i < count; i++) if (scores[i] > max) max = scores[i];
+  for (let i = 0; i < count; i++) {
+    if (max === 0) {
+      scores[i] = reverse ? MAX_NODE_SCORE : 0;
+      continue;
+    }
+    const scaled = Math.floor((MAX_NODE_SCORE * scores[i]) / max);
+    scores[i] = reverse ? MAX_NODE_SCORE - scaled : scaled;
+  }
+}
+
+

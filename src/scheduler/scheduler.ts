@@ -1,27 +1,37 @@
-// The scheduler: takes pods without a node, filters and scores the nodes, binds each pod to the
-// best one through the pods/binding subresource, and, when no node fits, records
-// FailedScheduling with upstream's message and retries with back-off (1s doubling to 10s) or
-// when the cluster changes. Upstream: pkg/scheduler/schedule_one.go.
+// The scheduler: takes pods without a node from its queue, filters a sample of the nodes (all
+// of them in small clusters, fewer in large ones, as percentageOfNodesToScore does), scores the
+// feasible ones, assumes the pod onto the best and binds it through pods/binding while the next
+// pod is already being scheduled. When no node fits it records FailedScheduling with upstream's
+// message and parks the pod until the cluster changes (retrying with back-off 1 s → 10 s).
+// Upstream: pkg/scheduler/schedule_one.go.
 
-import type { Node, Pod, PodCondition } from '../api/core';
+import type { ReplicaSet } from '../api/apps';
+import type { Namespace, Node, Pod, PodCondition, Service } from '../api/core';
+import type { Selector } from '../api/labels';
 import { objectKey, splitKey } from '../api/meta';
+import { jsonEqual } from '../api/objects';
 import { findResource } from '../api/scheme';
 import type { ClusterClock } from '../cluster/clock';
 import { isConflict, isNotFound, type ApiClient } from '../client/client';
 import { EventRecorder } from '../client/event-recorder';
 import { Informer } from '../client/informer';
-import { Controller } from '../controllers/controller';
+import { byNamespace, InformerIndex } from '../controllers/shared/informer-index';
 import { SchedulerCache } from './cache';
 import { fitErrorMessage } from './fit-error';
-import type { FilterFailure, FilterPlugin, NodeInfo, ScorePlugin } from './framework';
-import { FILTERS } from './plugins/filters';
-import { SCORES } from './plugins/scores';
+import type { CycleState, FilterFailure, FilterPlugin, NodeInfo, PodInfo, ScorePlugin } from './framework';
+import { ownersSelector } from './owners-selector';
+import { podInfo } from './pod-info';
+import { DEFAULT_FILTERS, DEFAULT_SCORES } from './plugins';
+import { feasibleNodesToFind } from './sampling';
+import { SchedulingQueue } from './scheduling-queue';
 
 const PODS = findResource('', 'v1', 'pods')!;
 const NODES = findResource('', 'v1', 'nodes')!;
-const INITIAL_BACKOFF_MS = 1000;
-const MAX_BACKOFF_MS = 10_000;
-const UNSCHEDULABLE_RETRY_MS = 5 * 60 * 1000;
+const SERVICES = findResource('', 'v1', 'services')!;
+const REPLICA_SETS = findResource('apps', 'v1', 'replicasets')!;
+const NAMESPACES = findResource('', 'v1', 'namespaces')!;
+/** How long the loop may run before it yields to the host's event loop. */
+const YIELD_EVERY_MS = 20;
 
 export const SCHEDULER_NAME = 'default-scheduler';
 
@@ -37,125 +47,187 @@ export interface SchedulerOptions {
 export class Scheduler {
   readonly pods: Informer<Pod>;
   readonly nodes: Informer<Node>;
+  private readonly services: Informer<Service>;
+  private readonly replicaSets: Informer<ReplicaSet>;
+  private readonly namespaces: Informer<Namespace>;
+  private readonly servicesByNamespace: InformerIndex<Service>;
   private readonly cache = new SchedulerCache();
-  private readonly controller: Controller;
+  private readonly queue: SchedulingQueue;
   private readonly recorder: EventRecorder;
-  private readonly attempts = new Map<string, number>();
-  private readonly backoffUntil = new Map<string, number>();
-  private readonly unschedulable = new Set<string>();
   private readonly filters: readonly FilterPlugin[];
   private readonly scores: readonly ScorePlugin[];
+  private readonly feasible: NodeInfo[] = [];
+  private readonly activeFilters: FilterPlugin[] = [];
+  private readonly failures: FilterFailure[] = [];
+  private scoreBuffer = new Float64Array(256);
+  private totals = new Float64Array(256);
+  private nextStartNode = 0;
+  private running = false;
 
   constructor(private readonly options: SchedulerOptions) {
     const { client, clock } = options;
-    this.filters = options.filters ?? FILTERS;
-    this.scores = options.scores ?? SCORES;
+    this.filters = options.filters ?? DEFAULT_FILTERS;
+    this.scores = options.scores ?? DEFAULT_SCORES;
+    this.queue = new SchedulingQueue(clock);
     this.pods = new Informer<Pod>(client, PODS, clock);
     this.nodes = new Informer<Node>(client, NODES, clock);
+    this.services = new Informer<Service>(client, SERVICES, clock);
+    this.replicaSets = new Informer<ReplicaSet>(client, REPLICA_SETS, clock);
+    this.namespaces = new Informer<Namespace>(client, NAMESPACES, clock);
+    this.servicesByNamespace = new InformerIndex(this.services, byNamespace);
     this.recorder = new EventRecorder(client, clock, { component: SCHEDULER_NAME, api: 'events.k8s.io', instance: `${SCHEDULER_NAME}-${options.hostName}` });
-    this.controller = new Controller('scheduler', clock, (key) => this.scheduleOne(key));
     this.pods.addHandlers({
-      onAdd: (pod) => this.podChanged(pod),
-      onUpdate: (_old, pod) => this.podChanged(pod),
+      onAdd: (pod) => this.podChanged(undefined, pod),
+      onUpdate: (old, pod) => this.podChanged(old, pod),
       onDelete: (pod) => {
+        const key = objectKey(pod.metadata);
+        this.queue.delete(key);
         this.cache.removePod(pod);
-        this.cache.forget(pod);
-        this.attempts.delete(objectKey(pod.metadata));
-        this.backoffUntil.delete(objectKey(pod.metadata));
-        this.unschedulable.delete(objectKey(pod.metadata));
-        if (pod.spec.nodeName) this.retryUnschedulable();
+        if (pod.spec.nodeName) this.queue.moveAllToActiveOrBackoff();
       },
     });
     this.nodes.addHandlers({
       onAdd: (node) => {
         this.cache.setNode(node);
-        this.retryUnschedulable();
+        this.queue.moveAllToActiveOrBackoff();
       },
       onUpdate: (old, node) => {
         this.cache.setNode(node);
-        if (schedulingRelevantChange(old, node)) this.retryUnschedulable();
+        if (schedulingRelevantChange(old, node)) this.queue.moveAllToActiveOrBackoff();
       },
       onDelete: (node) => this.cache.removeNode(node),
     });
   }
 
   start(): void {
-    this.nodes.start();
-    this.pods.start();
-    this.controller.start();
+    this.running = true;
+    for (const informer of [this.nodes, this.services, this.replicaSets, this.namespaces, this.pods]) informer.start();
+    void Promise.all([this.nodes, this.services, this.replicaSets, this.namespaces, this.pods].map((i) => i.waitForSync())).then(() => this.run());
   }
 
   stop(): void {
-    this.controller.stop();
-    this.pods.stop();
-    this.nodes.stop();
-  }
-
-  private podChanged(pod: Pod): void {
-    this.cache.setPod(pod);
-    if (this.needsScheduling(pod)) this.controller.enqueue(objectKey(pod.metadata));
-    else if (pod.spec.nodeName && pod.status?.phase !== 'Pending' && pod.status?.phase !== 'Running') this.retryUnschedulable();
+    this.running = false;
+    this.queue.close();
+    for (const informer of [this.pods, this.nodes, this.services, this.replicaSets, this.namespaces]) informer.stop();
   }
 
   private needsScheduling(pod: Pod): boolean {
-    return !pod.spec.nodeName && !pod.metadata.deletionTimestamp && (pod.spec.schedulerName ?? SCHEDULER_NAME) === SCHEDULER_NAME && !this.cache.isAssumed(pod);
+    return !pod.spec.nodeName && !pod.metadata.deletionTimestamp && (pod.spec.schedulerName ?? SCHEDULER_NAME) === SCHEDULER_NAME;
   }
 
-  /** Moves unschedulable pods back to the queue once their back-off has run out. */
-  private retryUnschedulable(): void {
-    const now = this.options.clock.now();
-    for (const key of this.unschedulable) this.controller.queue.addAfter(key, (this.backoffUntil.get(key) ?? now) - now);
-    this.unschedulable.clear();
+  private podChanged(old: Pod | undefined, pod: Pod): void {
+    const key = objectKey(pod.metadata);
+    if (pod.spec.nodeName) {
+      this.queue.delete(key);
+      const wasRunning = old?.spec.nodeName && old.status?.phase !== 'Succeeded' && old.status?.phase !== 'Failed';
+      this.cache.setPod(pod);
+      if (wasRunning && (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed')) this.queue.moveAllToActiveOrBackoff();
+      return;
+    }
+    if (!this.needsScheduling(pod)) {
+      this.queue.delete(key);
+      return;
+    }
+    if (this.cache.isAssumed(key)) return;
+    if (old && jsonEqual(old.spec, pod.spec) && jsonEqual(old.metadata.labels, pod.metadata.labels)) this.queue.refresh(key, pod);
+    else this.queue.add(key, pod);
   }
 
-  /** One scheduling cycle for one pod: filter, score, assume, bind. */
-  private async scheduleOne(key: string): Promise<void | { requeueAfterMs: number }> {
+  private async run(): Promise<void> {
+    let sliceStart = performance.now();
+    while (this.running) {
+      const next = await this.queue.pop();
+      if (!next) return;
+      this.scheduleOne(next.key);
+      if (performance.now() - sliceStart > YIELD_EVERY_MS) {
+        await new Promise<void>((resolve) => setTimeout(resolve, 0));
+        sliceStart = performance.now();
+      }
+    }
+  }
+
+  private cycleState(info: PodInfo): CycleState {
+    let owners: Selector | undefined;
+    return {
+      pod: info,
+      allNodes: this.cache.nodeList,
+      imageNodeCount: (image) => this.cache.imageNodeCount(image),
+      namespaceLabels: (name) => this.namespaces.get(name)?.metadata.labels,
+      ownersSelector: () => (owners ??= ownersSelector(info.pod, this.replicaSets, (ns) => this.servicesByNamespace.get(ns))),
+      nodeOfPod: (key) => this.cache.nodeOf(key),
+      podsWithAffinity: this.cache.podsWithAffinity,
+      data: new Map(),
+    };
+  }
+
+  /** One scheduling cycle: filter, score, assume; the binding cycle runs on its own. */
+  private scheduleOne(key: string): void {
     const pod = this.pods.get(key);
-    if (!pod || !this.needsScheduling(pod)) return;
-    const infos = this.cache.snapshot();
-    const feasible: NodeInfo[] = [];
-    const failures = new Map<string, FilterFailure>();
-    for (const info of infos) {
-      const failure = this.firstFailure(pod, info, infos);
-      if (failure) failures.set(info.node.metadata.name ?? '', failure);
-      else feasible.push(info);
+    if (!pod || !this.needsScheduling(pod)) {
+      this.queue.done(key);
+      return;
     }
-    if (feasible.length === 0) return this.unschedulablePod(pod, key, infos.length, failures);
-    const chosen = this.select(pod, feasible);
-    const nodeName = chosen.node.metadata.name as string;
-    this.cache.assume(pod, nodeName);
-    try {
-      const { namespace, name } = splitKey(key);
-      await this.options.client.create(PODS, namespace, { apiVersion: 'v1', kind: 'Binding', metadata: { name, namespace }, target: { apiVersion: 'v1', kind: 'Node', name: nodeName } }, 'binding');
-    } catch (error) {
-      this.cache.forget(pod);
-      if (isNotFound(error) || isConflict(error)) return;
-      throw error;
+    const info = podInfo(pod);
+    const state = this.cycleState(info);
+    this.activeFilters.length = 0;
+    for (const plugin of this.filters) if (plugin.preFilter?.(state) !== 'skip') this.activeFilters.push(plugin);
+    const feasible = this.findFeasible(state);
+    if (feasible.length === 0) {
+      this.unschedulable(pod, key, this.cache.nodeCount);
+      return;
     }
-    this.attempts.delete(key);
-    this.backoffUntil.delete(key);
-    this.recorder.event(pod, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${nodeName}`, undefined, 'Binding');
+    const chosen = feasible.length === 1 ? feasible[0] : this.select(state, feasible);
+    this.cache.assume(info, chosen.name);
+    void this.bind(pod, key, chosen.name);
   }
 
-  private firstFailure(pod: Pod, info: NodeInfo, all: readonly NodeInfo[]): FilterFailure | undefined {
-    for (const plugin of this.filters) {
-      const failure = plugin.filter(pod, info, all);
+  private findFeasible(state: CycleState): NodeInfo[] {
+    const nodes = this.cache.nodeList;
+    const total = nodes.length;
+    const wanted = feasibleNodesToFind(total);
+    const feasible = this.feasible;
+    feasible.length = 0;
+    this.failures.length = 0;
+    let processed = 0;
+    for (let i = 0; i < total && feasible.length < wanted; i++) {
+      const node = nodes[(this.nextStartNode + i) % total];
+      processed++;
+      const failure = this.firstFailure(state, node);
+      if (failure) this.failures.push(failure);
+      else feasible.push(node);
+    }
+    if (total > 0) this.nextStartNode = (this.nextStartNode + processed) % total;
+    return feasible;
+  }
+
+  private firstFailure(state: CycleState, node: NodeInfo): FilterFailure | undefined {
+    const filters = this.activeFilters;
+    for (let i = 0; i < filters.length; i++) {
+      const failure = filters[i].filter(state, node);
       if (failure) return failure;
     }
     return undefined;
   }
 
   /** The feasible node with the highest weighted score; ties broken at random, as upstream does. */
-  private select(pod: Pod, feasible: NodeInfo[]): NodeInfo {
-    const totals = new Array<number>(feasible.length).fill(0);
+  private select(state: CycleState, feasible: NodeInfo[]): NodeInfo {
+    const count = feasible.length;
+    if (this.totals.length < count) {
+      this.totals = new Float64Array(count * 2);
+      this.scoreBuffer = new Float64Array(count * 2);
+    }
+    const totals = this.totals;
+    const scores = this.scoreBuffer;
+    totals.fill(0, 0, count);
     for (const plugin of this.scores) {
-      let scores = feasible.map((info) => plugin.score(pod, info, feasible));
-      if (plugin.normalize) scores = plugin.normalize(scores);
-      scores.forEach((s, i) => (totals[i] += s * plugin.weight));
+      if (plugin.preScore && !plugin.preScore(state, feasible)) continue;
+      for (let i = 0; i < count; i++) scores[i] = plugin.score(state, feasible[i]);
+      plugin.normalize?.(scores, count, state);
+      for (let i = 0; i < count; i++) totals[i] += scores[i] * plugin.weight;
     }
     let best = 0;
     let ties = 1;
-    for (let i = 1; i < feasible.length; i++) {
+    for (let i = 1; i < count; i++) {
       if (totals[i] > totals[best]) {
         best = i;
         ties = 1;
@@ -167,31 +239,36 @@ export class Scheduler {
     return feasible[best];
   }
 
-  private async unschedulablePod(pod: Pod, key: string, nodeCount: number, failures: Map<string, FilterFailure>): Promise<{ requeueAfterMs: number }> {
-    const message = fitErrorMessage(nodeCount, [...failures.values()]);
+  private async bind(pod: Pod, key: string, nodeName: string): Promise<void> {
+    const { namespace, name } = splitKey(key);
+    try {
+      await this.options.client.create(PODS, namespace, { apiVersion: 'v1', kind: 'Binding', metadata: { name, namespace }, target: { apiVersion: 'v1', kind: 'Node', name: nodeName } }, 'binding');
+    } catch (error) {
+      this.cache.forget(key);
+      if (isNotFound(error)) this.queue.done(key);
+      else this.queue.requeueWithBackoff(key);
+      if (!isNotFound(error) && !isConflict(error)) this.recorder.event(pod, 'Warning', 'FailedScheduling', `binding rejected: ${error instanceof Error ? error.message : String(error)}`, undefined, 'Binding');
+      return;
+    }
+    this.queue.done(key);
+    this.recorder.event(pod, 'Normal', 'Scheduled', `Successfully assigned ${namespace}/${name} to ${nodeName}`, undefined, 'Binding');
+  }
+
+  private unschedulable(pod: Pod, key: string, nodeCount: number): void {
+    const message = fitErrorMessage(nodeCount, this.failures);
     this.recorder.event(pod, 'Warning', 'FailedScheduling', message, undefined, 'Scheduling');
+    this.queue.markUnschedulable(key);
+    const existing = pod.status?.conditions?.find((c) => c.type === 'PodScheduled');
+    if (existing?.status === 'False' && existing.message === message) return;
     const condition: PodCondition = {
       type: 'PodScheduled',
       status: 'False',
       lastProbeTime: null,
-      lastTransitionTime: this.options.clock.timestamp(),
+      lastTransitionTime: existing?.status === 'False' ? existing.lastTransitionTime : this.options.clock.timestamp(),
       reason: 'Unschedulable',
       message,
     };
-    const existing = pod.status?.conditions?.find((c) => c.type === 'PodScheduled');
-    if (!existing || existing.status !== 'False' || existing.message !== message) {
-      if (existing?.status === 'False') condition.lastTransitionTime = existing.lastTransitionTime;
-      try {
-        await this.options.client.patch(PODS, pod.metadata.namespace, pod.metadata.name as string, { status: { conditions: [condition] } }, 'strategic', 'status');
-      } catch (error) {
-        if (!isNotFound(error)) throw error;
-      }
-    }
-    const attempts = (this.attempts.get(key) ?? 0) + 1;
-    this.attempts.set(key, attempts);
-    this.backoffUntil.set(key, this.options.clock.now() + Math.min(INITIAL_BACKOFF_MS * 2 ** (attempts - 1), MAX_BACKOFF_MS));
-    this.unschedulable.add(key);
-    return { requeueAfterMs: UNSCHEDULABLE_RETRY_MS };
+    void this.options.client.patch(PODS, pod.metadata.namespace, pod.metadata.name ?? '', { status: { conditions: [condition] } }, 'strategic', 'status').catch(() => undefined);
   }
 }
 
@@ -199,9 +276,9 @@ export class Scheduler {
 function schedulingRelevantChange(old: Node, node: Node): boolean {
   const ready = (n: Node) => n.status?.conditions?.find((c) => c.type === 'Ready')?.status;
   return (
-    JSON.stringify(old.spec) !== JSON.stringify(node.spec) ||
-    JSON.stringify(old.metadata.labels) !== JSON.stringify(node.metadata.labels) ||
-    JSON.stringify(old.status?.allocatable) !== JSON.stringify(node.status?.allocatable) ||
+    !jsonEqual(old.spec, node.spec) ||
+    !jsonEqual(old.metadata.labels, node.metadata.labels) ||
+    !jsonEqual(old.status?.allocatable, node.status?.allocatable) ||
     ready(old) !== ready(node)
   );
 }

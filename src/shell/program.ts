@@ -2,11 +2,13 @@
 // session's variables and files, the cluster, and a cancel signal for Ctrl+C.
 
 import type { ClusterClock } from '../cluster/clock';
+import type { HostNetwork } from '../cluster/cluster-network';
 import type { ApiClient } from '../client/client';
 import type { CancelSignal, KubectlTerminal } from '../kubectl/context';
 import type { ResourceMapper } from '../kubectl/resource-mapper';
 import type { TextInput } from './text-stream';
 import type { VirtualFs } from './virtual-fs';
+import type { LoadedImageSummary } from '../../workers/node/images/loaded-images';
 
 /** Chaos and clock controls the `kubetab` command offers, when the host provides them. */
 export interface ClusterControls {
@@ -17,6 +19,10 @@ export interface ClusterControls {
   partitionNode(name: string, partitioned: boolean): Promise<void>;
   restartKubelet(name: string): Promise<void>;
   setSpeed(speed: number): void;
+  /** Registers hollow (kubemark-style) nodes; resolves with their names (`kubetab node add --hollow N`). */
+  addHollowNodes?(count: number): Promise<string[]>;
+  /** Loads a WebAssembly file as an image on every node (`kubetab image load`). */
+  loadImage?(reference: string, path: string, bytes: Uint8Array): Promise<LoadedImageSummary>;
 }
 
 export interface ShellContext {
@@ -27,9 +33,13 @@ export interface ShellContext {
   env: Record<string, string>;
   history: string[];
   controls?: ClusterControls;
+  /** The control-plane node's network, for curl, wget and nslookup. */
+  network?: HostNetwork;
   /** The viewer's zone offset (minutes, Date.getTimezoneOffset) for kubectl's local times. */
   timezoneOffset(at: number): number;
   terminal?: KubectlTerminal;
+  /** Opens text in the user's editor (kubectl edit), where the host has one. */
+  editText?(text: string, fileName: string): Promise<string>;
   clearScreen(): void;
 }
 

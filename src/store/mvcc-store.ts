@@ -20,6 +20,8 @@ export interface StoreEvent<T> {
   /** The value after a put; the last value before a delete. */
   readonly value: T;
   readonly prevValue?: T;
+  /** The entry this write replaced or removed (absent for a create). */
+  readonly prevEntry?: StoredEntry<T>;
   readonly created: boolean;
 }
 
@@ -93,6 +95,26 @@ export class MvccStore<T> {
     return { entries, revision: this.revisionCounter };
   }
 
+  /**
+   * Entries under a prefix as they were at `revision` (an etcd read at a past revision),
+   * rebuilt by undoing the retained history after it. Throws Compacted when that history is gone.
+   */
+  listAt(prefix: string, revision: number): StoredEntry<T>[] {
+    if (revision >= this.revisionCounter) return this.list(prefix).entries;
+    if (revision < this.compactedRevision) {
+      throw new StoreError('Compacted', `required revision ${revision} has been compacted (oldest ${this.compactedRevision})`);
+    }
+    const state = new Map<string, StoredEntry<T>>();
+    for (const [key, entry] of this.entries) if (key.startsWith(prefix)) state.set(key, entry);
+    for (let i = this.history.length - 1; i >= 0 && this.history[i].revision > revision; i--) {
+      const event = this.history[i];
+      if (!event.key.startsWith(prefix)) continue;
+      if (event.prevEntry) state.set(event.key, event.prevEntry);
+      else state.delete(event.key);
+    }
+    return [...state.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  }
+
   count(prefix: string): number {
     let n = 0;
     for (const key of this.entries.keys()) if (key.startsWith(prefix)) n++;
@@ -120,7 +142,7 @@ export class MvccStore<T> {
     }
     const revision = this.revisionCounter + 1;
     const entry: StoredEntry<T> = { key, value: build(revision), createRevision: current.createRevision, modRevision: revision };
-    this.commit(entry, { type: 'put', key, revision, value: entry.value, prevValue: current.value, created: false });
+    this.commit(entry, { type: 'put', key, revision, value: entry.value, prevValue: current.value, prevEntry: current, created: false });
     return entry;
   }
 
@@ -133,7 +155,7 @@ export class MvccStore<T> {
     const revision = this.revisionCounter + 1;
     this.entries.delete(key);
     this.revisionCounter = revision;
-    const event: StoreEvent<T> = { type: 'delete', key, revision, value: current.value, prevValue: current.value, created: false };
+    const event: StoreEvent<T> = { type: 'delete', key, revision, value: current.value, prevValue: current.value, prevEntry: current, created: false };
     this.record(event, { type: 'delete', key, revision });
     return current;
   }
@@ -173,7 +195,8 @@ export class MvccStore<T> {
 
   private record(event: StoreEvent<T>, mutation: StoreMutation): void {
     this.history.push(event);
-    if (this.history.length > this.historySize) {
+    // Trimmed in chunks (up to a quarter more kept), so a write does not shift the whole history.
+    if (this.history.length > this.historySize + (this.historySize >> 2)) {
       this.history.splice(0, this.history.length - this.historySize);
     }
     this.persistence?.write(mutation);

@@ -4,18 +4,8 @@
 
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchChromium } from '../support/browser';
+import { chromiumAvailable, launchChromium, terminalText, typeInTerminal as type } from '../support/browser';
 import { serveDist, type StaticSite } from '../support/static-server';
-
-async function terminalText(page: Page): Promise<string> {
-  return page.evaluate(() => [...document.querySelectorAll('.xterm-rows > div')].map((row) => row.textContent ?? '').join('\n'));
-}
-
-async function type(page: Page, line: string): Promise<void> {
-  await page.locator('.xterm-helper-textarea').focus();
-  await page.keyboard.type(line);
-  await page.keyboard.press('Enter');
-}
 
 describe('the playground in Chromium', () => {
   let site: StaticSite;

@@ -1,4 +1,4 @@
-// Compiles image programs in plain Node, for scripts/build-images.ts: asc and binaryen are
+// Compiles image programs in plain Node, for workers/images/build-images.ts: asc and binaryen are
 // multi-megabyte bundles that tsx would transform on every load, and loading them once per
 // process for several programs beats loading them per program. Each program is compiled by
 // asc, checked for imports kubetab does not provide, instrumented by Asyncify for the blocking

@@ -6,7 +6,7 @@ import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { readFile } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { nodeRuntimePlatform } from '../runtime/entry-node-platform';
-import { catalogRegistry } from './catalog-registry';
+import { catalogRegistry } from './images/catalog-registry';
 import { NodeAgent } from './node-agent';
 
 if (!parentPort) throw new Error('the node worker entry must run in a worker thread');

@@ -3,7 +3,7 @@
 
 import * as Comlink from 'comlink';
 import type { ContainerWorkerHandle, RuntimePlatform } from '../runtime/platform';
-import { catalogRegistry } from './catalog-registry';
+import { catalogRegistry } from './images/catalog-registry';
 import { NodeAgent } from './node-agent';
 
 const IMAGE_URLS = import.meta.glob('../images/build/*.wasm', { query: '?url', import: 'default', eager: true }) as Record<string, string>;

@@ -1,19 +1,22 @@
 // Everything one node worker runs, behind the NodeWorkerApi the control plane talks to: a
 // mirror of the cluster clock, an API client over the link (cut while partitioned), the
-// image cache, the container runtime, the kubelet and its server side. The platform entry
-// (entry-web.ts, entry-node.ts) supplies only how to start container workers and load images.
+// image cache (with images loaded from files), the container runtime, the kube-proxy in front
+// of the node's network, the kubelet and its server side. The platform entry (entry-web.ts,
+// entry-node.ts) supplies only how to start container workers and load images.
 
 import { ApiError } from '../../src/apiserver/errors';
 import type { ExecInput, ExecOptions, LogOptions } from '../../src/apiserver/kubelet-connector';
 import type { ApiRequest, ApiTransport, StreamSink } from '../../src/apiserver/request';
 import { ClusterClock, type ClockState } from '../../src/cluster/clock';
 import { ApiClient } from '../../src/client/client';
-import { ImageCache, type ImageRegistry } from './image-cache';
+import { ImageCache, type ImageRegistry } from './images/image-cache';
+import { NodeImageRegistry, type LoadedImage } from './images/loaded-images';
+import { KubeProxy } from './kube-proxy/kube-proxy';
 import { Kubelet } from './kubelet/kubelet';
 import { KubeletServer } from './kubelet/kubelet-server';
 import { NodeNetwork } from './node-network';
-import type { ControlPlaneLink, NodeConfig, NodeWorkerApi, StreamEvents } from './protocol';
-import { createContainerRuntime, type KubetabContainerRuntime } from '../runtime/container-runtime';
+import type { ControlPlaneLink, NetworkStream, NodeConfig, NodeWorkerApi, StreamEvents } from './protocol';
+import { createContainerRuntime, NetworkError, type KubetabContainerRuntime } from '../runtime/container-runtime';
 import type { RuntimePlatform } from '../runtime/platform';
 
 export interface NodePlatform {
@@ -36,12 +39,16 @@ export class NodeAgent implements NodeWorkerApi {
   private kubelet?: Kubelet;
   private runtime?: KubetabContainerRuntime;
   private network?: NodeNetwork;
+  private kubeProxy?: KubeProxy;
+  private images?: ImageCache;
+  private readonly registry: NodeImageRegistry;
   private partitioned = false;
   private readonly server: KubeletServer;
   /** Streams from the API server, cut when the node is partitioned. */
   private readonly openStreams = new Map<number, { sink: StreamSink; api: ApiTransport }>();
 
   constructor(private readonly platform: NodePlatform) {
+    this.registry = new NodeImageRegistry(platform.registry);
     this.server = new KubeletServer(
       () => this.kubelet,
       () => this.clock?.now() ?? Date.now(),
@@ -54,9 +61,13 @@ export class NodeAgent implements NodeWorkerApi {
     const transport = this.gatedTransport(link.api);
     const client = new ApiClient(transport, `kubelet/${config.name}`);
     this.network = new NodeNetwork(config.name, link.network, (value) => this.platform.proxy(value));
+    this.kubeProxy = new KubeProxy(new ApiClient(transport, `kube-proxy/${config.name}`), clock, config.name);
+    this.network.translate = this.kubeProxy.translate;
+    this.kubeProxy.start();
     this.runtime = createContainerRuntime({ platform: this.platform.runtime, clock, fabric: this.network, warmOnStart: false });
-    const images = new ImageCache(this.platform.registry, clock, config.pullDelayScale);
-    this.kubelet = new Kubelet({ client, clock, config, runtime: this.runtime, images });
+    const images = new ImageCache(this.registry, clock, config.pullDelayScale);
+    this.images = images;
+    this.kubelet = new Kubelet({ client, clock, config, runtime: this.runtime, images, connect: (ip, port) => this.connectFromNode(config.internalIP, ip, port) });
     await this.kubelet.start();
     this.runtime.warm();
   }
@@ -90,6 +101,13 @@ export class NodeAgent implements NodeWorkerApi {
     this.network?.connectionData(streamId, data);
   }
 
+  async loadImage(image: LoadedImage): Promise<'loaded' | 'present'> {
+    if (this.registry.has(image) && this.images?.present(image.name)) return 'present';
+    await this.registry.add(image);
+    await this.images?.store(image.name);
+    return 'loaded';
+  }
+
   setPartitioned(partitioned: boolean): void {
     this.partitioned = partitioned;
     if (!partitioned) return;
@@ -108,9 +126,24 @@ export class NodeAgent implements NodeWorkerApi {
   }
 
   async shutdown(): Promise<void> {
+    this.kubeProxy?.stop();
     await this.kubelet?.shutdown();
     await this.runtime?.shutdown();
     this.clock?.stop();
+  }
+
+  /** A connection the node itself opens (probes, hooks): straight into a pod here, else over the pod network. */
+  private async connectFromNode(nodeIP: string, ip: string, port: number): Promise<NetworkStream> {
+    const runtime = this.runtime;
+    const network = this.network;
+    if (!runtime || !network) throw 'EHOSTUNREACH';
+    try {
+      return await runtime.connect(ip, port);
+    } catch (error) {
+      if (!(error instanceof NetworkError)) throw error;
+      if (error.errno !== 'EHOSTUNREACH') throw error.errno;
+      return network.connect(nodeIP, ip, port);
+    }
   }
 
   /** The link to the API server, refusing every request while the node is partitioned. */

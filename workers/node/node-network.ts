@@ -6,50 +6,13 @@
 
 import type { NetworkFabric, NetworkStream } from '../runtime/runtime-api';
 import { streamPair } from '../runtime/host/stream-pair';
+import { RemoteStream } from './network/remote-stream';
 import type { ClusterNetworkPort, StreamEvents } from './protocol';
 
 type Listener = (stream: NetworkStream) => void;
 
 /** Translates a service address to a backend (kube-proxy), or leaves it alone. */
 export type AddressTranslator = (ip: string, port: number, fromIP: string) => { ip: string; port: number } | 'reject' | undefined;
-
-class RemoteStream implements NetworkStream {
-  private listener?: (data: Uint8Array) => void;
-  private backlog: Uint8Array[] = [];
-  private ended = false;
-
-  constructor(
-    readonly remoteAddress: string,
-    readonly remotePort: number,
-    private readonly send: (data: Uint8Array | null) => void,
-  ) {}
-
-  write(data: Uint8Array): void {
-    if (!this.ended && data.length > 0) this.send(data.slice());
-  }
-
-  end(): void {
-    if (this.ended) return;
-    this.ended = true;
-    this.send(null);
-  }
-
-  close(): void {
-    this.end();
-  }
-
-  onData(listener: (data: Uint8Array) => void): void {
-    this.listener = listener;
-    for (const data of this.backlog.splice(0)) listener(data);
-  }
-
-  /** Data (or the end, as an empty array) from the far side. */
-  deliver(data: Uint8Array | null): void {
-    const chunk = data ?? new Uint8Array(0);
-    if (this.listener) this.listener(chunk);
-    else this.backlog.push(chunk);
-  }
-}
 
 export class NodeNetwork implements NetworkFabric {
   private readonly listeners = new Map<string, Listener>();

@@ -6,6 +6,7 @@ import type { ExecInput, ExecOptions, LogOptions } from '../../src/apiserver/kub
 import type { ApiTransport, StreamSink } from '../../src/apiserver/request';
 import type { ClockState } from '../../src/cluster/clock';
 import type { NetworkStream } from '../runtime/runtime-api';
+import type { LoadedImage } from './images/loaded-images';
 
 export interface NodeConfig {
   name: string;
@@ -53,6 +54,8 @@ export interface NodeWorkerApi {
   /** Accepts a connection from another node to a pod here (`events` carries data back). */
   acceptConnection(fromIP: string, fromPort: number, ip: string, port: number, events: StreamEvents): Promise<number>;
   connectionData(streamId: number, data: Uint8Array | null): Promise<void>;
+  /** Loads an image from a WebAssembly file into the node's registry and image cache ('present': it had it). */
+  loadImage(image: LoadedImage): Promise<'loaded' | 'present'>;
   /** Cuts the node off from the control plane (heartbeats stop, containers keep running), or heals it. */
   setPartitioned(partitioned: boolean): void;
   /** Stops and starts the kubelet; containers keep running, as with a kubelet restart. */

@@ -125,6 +125,7 @@ export class KubetabPodSandbox implements PodSandbox {
   private mountsFor(config: ContainerConfig, rootFsId: string, workingDir: string): MountSpec[] {
     const now = (): number => this.deps.clock.now();
     const root = MemFs.fromTree(config.image.files, now);
+    for (const directory of config.image.directories ?? []) root.mkdirs(normalizeAbsolute(directory).slice(1));
     root.mkdirs(workingDir.slice(1));
     const mounts: MountSpec[] = [{ path: '/', fsId: rootFsId, base: '', readOnly: false }];
     for (const mount of config.mounts) {

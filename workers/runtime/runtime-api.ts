@@ -49,6 +49,8 @@ export interface ImageContent {
   executables: Record<string, string>;
   /** The image's root filesystem contents (absolute paths). */
   files: FileTree;
+  /** Empty directories of the image's root filesystem (`/tmp`, `/root`). */
+  directories?: string[];
   /** Default ENTRYPOINT and CMD (Docker semantics; command/args in the pod override them). */
   entrypoint: string[];
   cmd: string[];
@@ -146,7 +148,7 @@ export interface ContainerRuntime {
  * name resolution and connections leave the pod through here.
  */
 export interface NetworkFabric {
-  /** Cluster DNS: a service or pod name (with the pod's search path) to IPs; [] for NXDOMAIN. */
+  /** Cluster DNS: a service or pod name (with the pod's search path; a trailing dot: none) to IPs; [] for NXDOMAIN. */
   resolve(name: string, fromNamespace: string): Promise<string[]>;
   /** Opens a stream to ip:port (a ClusterIP is routed by kube-proxy); rejects with an errno name. */
   connect(fromPodIP: string, ip: string, port: number): Promise<NetworkStream>;

@@ -1,8 +1,8 @@
 // The admission plugins kubetab enables, in upstream's order: NamespaceLifecycle, ServiceAccount,
-// Priority and DefaultTolerationSeconds. Upstream: plugin/pkg/admission/* and
+// TaintNodesByCondition, Priority and DefaultTolerationSeconds. Upstream: plugin/pkg/admission/* and
 // staging/src/k8s.io/apiserver/pkg/admission/plugin/namespace/lifecycle.
 
-import type { Namespace, Pod, ServiceAccount, Toleration } from '../../api/core';
+import type { Namespace, Node, Pod, ServiceAccount, Toleration } from '../../api/core';
 import { randomSuffix } from '../../api/names';
 import { errors } from '../errors';
 import type { AdmissionAttributes, AdmissionPlugin } from '../registry/admission';
@@ -69,6 +69,21 @@ export const serviceAccountAdmission: AdmissionPlugin = {
   },
 };
 
+/**
+ * New nodes start tainted not-ready:NoSchedule, so nothing is scheduled onto them before they
+ * report Ready; the node lifecycle controller removes the taint then.
+ */
+export const taintNodesByCondition: AdmissionPlugin = {
+  name: 'TaintNodesByCondition',
+  admit(a) {
+    if (a.type.resource !== 'nodes' || a.operation !== 'CREATE' || a.subresource || !a.object) return;
+    const spec = ((a.object as Node).spec ??= {});
+    const taints = spec.taints ?? [];
+    if (taints.some((t) => t.key === 'node.kubernetes.io/not-ready' && t.effect === 'NoSchedule')) return;
+    spec.taints = [...taints, { key: 'node.kubernetes.io/not-ready', effect: 'NoSchedule' }];
+  },
+};
+
 /** Pods without a priority class get priority 0 and the default preemption policy. */
 export const priorityAdmission: AdmissionPlugin = {
   name: 'Priority',
@@ -102,4 +117,4 @@ export const defaultTolerationSeconds: AdmissionPlugin = {
   },
 };
 
-export const ADMISSION_PLUGINS: readonly AdmissionPlugin[] = [namespaceLifecycle, serviceAccountAdmission, priorityAdmission, defaultTolerationSeconds];
+export const ADMISSION_PLUGINS: readonly AdmissionPlugin[] = [namespaceLifecycle, serviceAccountAdmission, taintNodesByCondition, priorityAdmission, defaultTolerationSeconds];

@@ -1,42 +1,31 @@
-// Merge keys of the built-in kinds' lists, for strategic merge patch: which lists merge by
-// which key, which merge as sets, and (by omission) which are replaced whole. Upstream: the
-// `patchStrategy`/`patchMergeKey` tags in staging/src/k8s.io/api/*/v1/types.go.
+// Strategic merge patch metadata from the schema: for the field at a path of field names (list
+// indices and map keys elided as the merge walks them), whether its list merges by a key,
+// merges as a set of primitives, or is replaced whole. Upstream reads the same facts from the
+// `patchStrategy`/`patchMergeKey` tags of the Go types.
 
+import type { FieldSchema, StructSchema, TypeRef } from '../../api/schema/model';
+import { schemaByName } from '../../api/schema/registry';
 import type { ListStrategy, PatchMeta } from './strategic-merge';
 
-const BY_NAME = new Set(['containers', 'initContainers', 'ephemeralContainers', 'volumes', 'env', 'imagePullSecrets', 'readinessGates']);
-
-export const builtinPatchMeta: PatchMeta = (path): ListStrategy => {
-  const field = path[path.length - 1];
-  const parent = path[path.length - 2];
-  if (BY_NAME.has(field)) return { mergeKey: field === 'readinessGates' ? 'conditionType' : 'name' };
-  switch (field) {
-    case 'volumeMounts':
-      return { mergeKey: 'mountPath' };
-    case 'volumeDevices':
-      return { mergeKey: 'devicePath' };
-    case 'ports':
-      // Container ports merge by containerPort; Service ports by port.
-      return parent === 'spec' && !path.includes('template') && !path.includes('containers') ? { mergeKey: 'port' } : { mergeKey: 'containerPort' };
-    case 'conditions':
-      return { mergeKey: 'type' };
-    case 'ownerReferences':
-      return { mergeKey: 'uid' };
-    case 'finalizers':
-      return parent === 'metadata' ? { set: true } : undefined;
-    case 'hostAliases':
-      return { mergeKey: 'ip' };
-    case 'topologySpreadConstraints':
-      return { mergeKey: 'topologyKey' };
-    case 'addresses':
-      return parent === 'status' ? { mergeKey: 'type' } : undefined;
-    case 'containerStatuses':
-    case 'initContainerStatuses':
-      return undefined;
-    case 'podIPs':
-    case 'hostIPs':
-      return { mergeKey: 'ip' };
-    default:
-      return undefined;
-  }
-};
+/** The patch metadata of a kind, looked up through its schema. */
+export function schemaPatchMeta(root: StructSchema): PatchMeta {
+  return (path) => {
+    let type: TypeRef = { kind: 'struct', name: root.name };
+    let strategy: ListStrategy;
+    for (const segment of path) {
+      while (type.kind === 'list') type = type.items;
+      if (type.kind === 'map') {
+        type = type.values;
+        strategy = undefined;
+        continue;
+      }
+      if (type.kind !== 'struct') return undefined;
+      const field: FieldSchema | undefined = schemaByName(type.name)?.byName.get(segment);
+      if (!field) return undefined;
+      type = field.type;
+      const merges = field.patchStrategy?.split(',').includes('merge') ?? false;
+      strategy = !merges ? undefined : field.patchMergeKey ? { mergeKey: field.patchMergeKey } : { set: true };
+    }
+    return strategy;
+  };
+}

@@ -15,7 +15,8 @@ export interface ListOptions {
   resourceVersion?: string;
   resourceVersionMatch?: string;
   allowWatchBookmarks: boolean;
-  sendInitialEvents: boolean;
+  /** Tri-state: unset keeps the legacy watch semantics. */
+  sendInitialEvents?: boolean;
   timeoutSeconds?: number;
 }
 
@@ -38,9 +39,25 @@ function integer(query: ApiRequest['query'], name: string): number | undefined {
   return Number(text);
 }
 
-function boolean(query: ApiRequest['query'], name: string): boolean {
+const TRUE = new Set(['1', 't', 'T', 'true', 'TRUE', 'True']);
+const FALSE = new Set(['0', 'f', 'F', 'false', 'FALSE', 'False']);
+
+/** A boolean query parameter as Go's strconv.ParseBool reads it (unset when absent). */
+function optionalBoolean(query: ApiRequest['query'], name: string): boolean | undefined {
   const text = queryValue(query, name);
-  return text === 'true' || text === '1';
+  if (text === undefined || text === '') return undefined;
+  if (TRUE.has(text)) return true;
+  if (FALSE.has(text)) return false;
+  throw errors.badRequest(`strconv.ParseBool: parsing ${JSON.stringify(text)}: invalid syntax`);
+}
+
+function boolean(query: ApiRequest['query'], name: string): boolean {
+  return optionalBoolean(query, name) ?? false;
+}
+
+/** Whether a request asks for a watch (`?watch=true`). */
+export function isWatch(query: ApiRequest['query']): boolean {
+  return boolean(query, 'watch');
 }
 
 export function parseListOptions(query: ApiRequest['query']): ListOptions {
@@ -67,7 +84,7 @@ export function parseListOptions(query: ApiRequest['query']): ListOptions {
     resourceVersion: queryValue(query, 'resourceVersion') || undefined,
     resourceVersionMatch: queryValue(query, 'resourceVersionMatch') || undefined,
     allowWatchBookmarks: boolean(query, 'allowWatchBookmarks'),
-    sendInitialEvents: boolean(query, 'sendInitialEvents'),
+    sendInitialEvents: optionalBoolean(query, 'sendInitialEvents'),
     timeoutSeconds: integer(query, 'timeoutSeconds'),
   };
 }

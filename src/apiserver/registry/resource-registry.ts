@@ -1,16 +1,21 @@
 // The generic registry: get, list, create, update, delete and watch for one resource over the
 // MVCC store, with the rules every resource shares (names, uids, generation, compare-and-swap,
-// graceful deletion, finalizers, dry run) and a Strategy for what differs. Upstream:
-// staging/src/k8s.io/apiserver/pkg/registry/generic/registry/store.go.
+// graceful deletion, finalizers, dry run, Go-shaped stored objects) and a Strategy for what
+// differs. Upstream: staging/src/k8s.io/apiserver/pkg/registry/generic/registry/store.go.
 
 import type { FieldError } from '../../api/field-errors';
 import { matchesFields } from '../../api/fields';
 import { matches } from '../../api/labels';
-import type { KubeList, KubeObject } from '../../api/meta';
+import type { KubeList, KubeObject, ObjectMeta } from '../../api/meta';
 import { clone, deepFreeze, jsonEqual } from '../../api/objects';
+import { normalizeWithSchema } from '../../api/schema/decode';
+import type { StructSchema } from '../../api/schema/model';
+import { schemaForKind } from '../../api/schema/registry';
+import { groupVersion } from '../../api/scheme';
 import { StoreError, type MvccStore } from '../../store/mvcc-store';
 import { errors } from '../errors';
 import type { AdmissionChain } from './admission';
+import { listObjects } from './list';
 import { prepareMetaForCreate, prepareMetaForUpdate, validateObjectMeta, validateObjectMetaUpdate, type NameValidator } from './object-meta';
 import type { DeleteOptions, ListOptions, WriteOptions } from './options';
 import type { AnyStrategy, StrategyContext } from './strategy';
@@ -26,7 +31,6 @@ export interface WriteResult {
   object: KubeObject;
   /** False when an update changed nothing and so wrote nothing. */
   changed: boolean;
-  created?: boolean;
 }
 
 export interface DeleteResult {
@@ -37,14 +41,29 @@ export interface DeleteResult {
 
 const STATUS_FIELDS = new Set(['status']);
 
+function requireSchema(group: string, version: string, kind: string): StructSchema {
+  const schema = schemaForKind(group, version, kind);
+  if (!schema) throw new Error(`no schema for ${group}/${version} ${kind}`);
+  return schema;
+}
+
 export class ResourceRegistry {
   readonly prefix: string;
+  readonly apiVersion: string;
+  /** The served kind's schema: what Go's struct for it holds. */
+  readonly schema: StructSchema;
+  private readonly storageSchema: StructSchema;
 
   constructor(
     readonly strategy: AnyStrategy,
     private readonly deps: RegistryDeps,
   ) {
-    this.prefix = `/registry/${strategy.type.group ? `${strategy.type.group}/` : ''}${strategy.type.resource}/`;
+    const type = strategy.type;
+    const storage = strategy.storage;
+    this.prefix = `/registry/${storage ? storage.prefix : `${type.group ? `${type.group}/` : ''}${type.resource}`}/`;
+    this.apiVersion = groupVersion(type);
+    this.schema = requireSchema(type.group, type.version, type.kind);
+    this.storageSchema = storage ? requireSchema(storage.kind.group, storage.kind.version, storage.kind.kind) : this.schema;
   }
 
   get type() {
@@ -59,8 +78,19 @@ export class ResourceRegistry {
     return this.type.namespaced && namespace ? `${this.prefix}${namespace}/` : this.prefix;
   }
 
+  /** A stored object as this resource serves it (converted when stored as another kind). */
+  present(stored: KubeObject): KubeObject {
+    return this.strategy.storage ? deepFreeze(this.strategy.storage.fromStorage(stored)) : stored;
+  }
+
+  /** The object as Go would marshal it: zero values written, empty optional fields dropped. */
+  normalize(object: KubeObject): KubeObject {
+    return normalizeWithSchema(object, this.schema) as KubeObject;
+  }
+
   find(namespace: string | undefined, name: string): KubeObject | undefined {
-    return this.deps.store.get(this.key(namespace, name))?.value;
+    const stored = this.deps.store.get(this.key(namespace, name))?.value;
+    return stored && this.present(stored);
   }
 
   get(namespace: string | undefined, name: string): KubeObject {
@@ -92,43 +122,12 @@ export class ResourceRegistry {
   }
 
   list(namespace: string | undefined, options: ListOptions): KubeList {
-    this.checkFieldSelector(options);
-    const { entries, revision } = this.deps.store.list(this.collectionPrefix(namespace));
-    let start = 0;
-    let listRevision = revision;
-    if (options.continueToken) {
-      const token = decodeContinue(options.continueToken);
-      listRevision = token.revision;
-      if (token.revision < this.deps.store.compactedRevision) {
-        throw errors.gone('The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.');
-      }
-      start = entries.findIndex((entry) => entry.key > token.lastKey);
-      if (start < 0) start = entries.length;
-    }
-    const items: KubeObject[] = [];
-    let next: string | undefined;
-    let remaining = 0;
-    for (let i = start; i < entries.length; i++) {
-      const object = entries[i].value;
-      if (!this.selects(object, options)) continue;
-      if (options.limit !== undefined && items.length >= options.limit) {
-        if (next === undefined) next = encodeContinue(listRevision, entries[i - 1].key);
-        remaining++;
-        continue;
-      }
-      items.push(object);
-    }
-    const metadata: KubeList['metadata'] = { resourceVersion: String(listRevision) };
-    if (next !== undefined) {
-      metadata.continue = next;
-      if (options.labelSelector.length === 0 && options.fieldSelector.length === 0) metadata.remainingItemCount = remaining;
-    }
-    return { kind: this.type.listKind, apiVersion: apiVersionOf(this.type), metadata, items };
+    return listObjects(this, this.deps.store, namespace, options);
   }
 
   async create(namespace: string | undefined, body: KubeObject, options: WriteOptions): Promise<KubeObject> {
     const context = this.deps.context();
-    const object = clone(body);
+    let object = clone(body);
     object.metadata ??= {};
     if (this.type.namespaced && object.metadata.namespace && namespace && object.metadata.namespace !== namespace) {
       throw errors.badRequest('the namespace of the provided object does not match the namespace sent on the request');
@@ -138,21 +137,20 @@ export class ResourceRegistry {
     this.strategy.prepareForCreate?.(object, context);
     const attributes = { operation: 'CREATE' as const, type: this.type, namespace, name: object.metadata.name, object, dryRun: options.dryRun, context };
     this.deps.admission.admit(attributes);
+    object = this.normalize(attributes.object);
     this.throwIfInvalid(object, [
       ...validateObjectMeta(object.metadata, this.type.namespaced, this.deps.validateName),
       ...(this.strategy.validate?.(object, context) ?? []),
     ]);
-    this.deps.admission.validate(attributes);
+    this.deps.admission.validate({ ...attributes, object });
     const name = object.metadata.name as string;
     const key = this.key(namespace, name);
-    if (options.dryRun) {
-      if (this.deps.store.get(key)) throw errors.alreadyExists(this.type, name);
-      return deepFreeze(object);
-    }
+    if (this.deps.store.get(key)) throw errors.alreadyExists(this.type, name);
+    if (options.dryRun) return deepFreeze(object);
     try {
-      const entry = this.deps.store.create(key, (revision) => stamp(object, revision));
+      const entry = this.deps.store.create(key, (revision) => this.stamp(object, revision));
       await this.deps.store.durable(entry.modRevision);
-      return entry.value;
+      return this.present(entry.value);
     } catch (error) {
       if (error instanceof StoreError && error.code === 'KeyExists') throw errors.alreadyExists(this.type, name);
       throw error;
@@ -174,49 +172,54 @@ export class ResourceRegistry {
     if (this.type.namespaced && body.metadata.namespace && body.metadata.namespace !== namespace) {
       throw errors.badRequest('the namespace of the provided object does not match the namespace sent on the request');
     }
+    const old = this.present(current.value);
     const requested = body.metadata.resourceVersion;
-    if (requested && requested !== current.value.metadata.resourceVersion) throw errors.modified(this.type, name);
-    if (body.metadata.uid && body.metadata.uid !== current.value.metadata.uid) {
-      throw errors.conflict(this.type, name, `Precondition failed: UID in precondition: ${body.metadata.uid}, UID in object meta: ${current.value.metadata.uid}`);
+    if (requested && requested !== old.metadata.resourceVersion) throw errors.modified(this.type, name);
+    if (body.metadata.uid && body.metadata.uid !== old.metadata.uid) {
+      throw errors.conflict(this.type, name, `Precondition failed: UID in precondition: ${body.metadata.uid}, UID in object meta: ${old.metadata.uid}`);
     }
     const context = this.deps.context();
-    const old = current.value;
-    const object = clone(body);
+    let object = clone(body);
     object.metadata.name = name;
     if (this.type.namespaced) object.metadata.namespace = namespace;
     this.strategy.defaults?.(object);
     prepareMetaForUpdate(object, old);
     if (subresource === 'status') {
+      // A status write keeps everything outside status but metadata's labels, annotations,
+      // finalizers and owners, which upstream lets status writers change. (Those the body leaves
+      // out are kept too, where upstream would clear them: kubetab's kubelet writes a status
+      // with its pod's name only.)
       keepAllBut(object, old, STATUS_FIELDS);
-      object.metadata = { ...clone(old.metadata) };
+      keepMetadataNotSent(object, old);
       this.strategy.prepareForStatusUpdate?.(object, old, context);
     } else {
       if (this.strategy.hasStatus) keepOnly(object, old, STATUS_FIELDS);
       this.strategy.prepareForUpdate?.(object, old, context);
-      if (this.strategy.tracksGeneration && !jsonEqual(specOf(object), specOf(old))) {
-        object.metadata.generation = (old.metadata.generation ?? 0) + 1;
-      }
     }
     const attributes = { operation: 'UPDATE' as const, type: this.type, subresource, namespace, name, object, oldObject: old, dryRun: options.dryRun, context };
     this.deps.admission.admit(attributes);
+    object = this.normalize(attributes.object);
+    if (subresource !== 'status' && this.strategy.tracksGeneration && (!jsonEqual(specOf(object), specOf(old)) || this.strategy.bumpsGeneration?.(object, old))) {
+      object.metadata.generation = (old.metadata.generation ?? 0) + 1;
+    }
     this.throwIfInvalid(object, [
       ...validateObjectMeta(object.metadata, this.type.namespaced, this.deps.validateName),
       ...validateObjectMetaUpdate(object.metadata, old.metadata),
       ...(this.strategy.validateUpdate?.(object, old, context) ?? this.strategy.validate?.(object, context) ?? []),
     ]);
-    this.deps.admission.validate(attributes);
+    this.deps.admission.validate({ ...attributes, object });
     object.metadata.resourceVersion = old.metadata.resourceVersion;
     if (jsonEqual(object, old)) return { object: old, changed: false };
     if (options.dryRun) return { object: deepFreeze(object), changed: true };
     if (this.finalizedAway(object)) {
       const gone = this.deps.store.delete(key, current.modRevision);
       await this.deps.store.durable(this.deps.store.revision);
-      return { object: gone.value, changed: true };
+      return { object: this.present(gone.value), changed: true };
     }
     try {
-      const entry = this.deps.store.update(key, current.modRevision, (revision) => stamp(object, revision));
+      const entry = this.deps.store.update(key, current.modRevision, (revision) => this.stamp(object, revision));
       await this.deps.store.durable(entry.modRevision);
-      return { object: entry.value, changed: true };
+      return { object: this.present(entry.value), changed: true };
     } catch (error) {
       if (error instanceof StoreError && error.code === 'Conflict') {
         if (!requested) return this.update(namespace, name, body, options, subresource);
@@ -234,7 +237,7 @@ export class ResourceRegistry {
     const key = this.key(namespace, name);
     const current = this.deps.store.get(key);
     if (!current) throw errors.notFound(this.type, name);
-    const old = current.value;
+    const old = this.present(current.value);
     const pre = options.preconditions;
     if (pre?.uid && pre.uid !== old.metadata.uid) {
       throw errors.conflict(this.type, name, `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${old.metadata.uid}`);
@@ -254,7 +257,7 @@ export class ResourceRegistry {
       try {
         const gone = this.deps.store.delete(key, current.modRevision);
         await this.deps.store.durable(this.deps.store.revision);
-        return { object: gone.value, deleted: true };
+        return { object: this.present(gone.value), deleted: true };
       } catch (error) {
         if (error instanceof StoreError) return this.delete(namespace, name, options);
         throw error;
@@ -273,9 +276,9 @@ export class ResourceRegistry {
     if (jsonEqual(object, old)) return { object: old, deleted: false };
     if (options.dryRun) return { object: deepFreeze(object), deleted: false };
     try {
-      const entry = this.deps.store.update(key, current.modRevision, (revision) => stamp(object, revision));
+      const entry = this.deps.store.update(key, current.modRevision, (revision) => this.stamp(object, revision));
       await this.deps.store.durable(entry.modRevision);
-      return { object: entry.value, deleted: false };
+      return { object: this.present(entry.value), deleted: false };
     } catch (error) {
       if (error instanceof StoreError) return this.delete(namespace, name, options);
       throw error;
@@ -290,17 +293,19 @@ export class ResourceRegistry {
     const key = this.key(namespace, name);
     const current = this.deps.store.get(key);
     if (!current) throw errors.notFound(this.type, name);
-    const object = clone(current.value);
+    const old = this.present(current.value);
+    let object = clone(old);
     change(object);
-    if (jsonEqual(object, current.value)) return current.value;
+    object = this.normalize(object);
+    if (jsonEqual(object, old)) return old;
     if (this.finalizedAway(object)) {
       const gone = this.deps.store.delete(key, current.modRevision);
       await this.deps.store.durable(this.deps.store.revision);
-      return gone.value;
+      return this.present(gone.value);
     }
-    const entry = this.deps.store.update(key, current.modRevision, (revision) => stamp(object, revision));
+    const entry = this.deps.store.update(key, current.modRevision, (revision) => this.stamp(object, revision));
     await this.deps.store.durable(entry.modRevision);
-    return entry.value;
+    return this.present(entry.value);
   }
 
   private finalizedAway(object: KubeObject): boolean {
@@ -318,18 +323,33 @@ export class ResourceRegistry {
       throw errors.invalid(this.type.kind, this.type.group, object.metadata.name ?? object.metadata.generateName ?? '', fieldErrors);
     }
   }
+
+  /** The stored form: converted to the storage kind, frozen, carrying this write's revision. */
+  private stamp(object: KubeObject, revision: number): KubeObject {
+    const stored = this.strategy.storage ? (normalizeWithSchema(this.strategy.storage.toStorage(object), this.storageSchema) as KubeObject) : clone(object);
+    stored.metadata = withResourceVersion(stored.metadata, String(revision));
+    return deepFreeze(stored);
+  }
 }
 
-export function apiVersionOf(type: { group: string; version: string }): string {
-  return type.group ? `${type.group}/${type.version}` : type.version;
+/** Metadata with its resourceVersion set in its Go field position (after uid). */
+function withResourceVersion(meta: ObjectMeta, resourceVersion: string): ObjectMeta {
+  const result: ObjectMeta = {};
+  let placed = false;
+  for (const [key, value] of Object.entries(meta) as [keyof ObjectMeta, unknown][]) {
+    if (key === 'resourceVersion') continue;
+    if (!placed && RESOURCE_VERSION_FOLLOWERS.has(key)) {
+      result.resourceVersion = resourceVersion;
+      placed = true;
+    }
+    (result as Record<string, unknown>)[key] = value;
+  }
+  if (!placed) result.resourceVersion = resourceVersion;
+  return result;
 }
 
-/** The stored form: frozen, carrying the revision of this write as its resourceVersion. */
-function stamp(object: KubeObject, revision: number): KubeObject {
-  const stored = clone(object);
-  stored.metadata.resourceVersion = String(revision);
-  return deepFreeze(stored);
-}
+/** The ObjectMeta fields Go writes after resourceVersion. */
+const RESOURCE_VERSION_FOLLOWERS = new Set(['generation', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'labels', 'annotations', 'ownerReferences', 'finalizers', 'managedFields']);
 
 function specOf(object: KubeObject): unknown {
   const { metadata: _metadata, status: _status, ...rest } = object;
@@ -344,23 +364,17 @@ function keepOnly(object: KubeObject, old: KubeObject, fields: Set<string>): voi
   }
 }
 
+const STATUS_WRITABLE_METADATA = ['labels', 'annotations', 'finalizers', 'ownerReferences'] as const;
+
+function keepMetadataNotSent(object: KubeObject, old: KubeObject): void {
+  for (const field of STATUS_WRITABLE_METADATA) {
+    if (object.metadata[field] !== undefined || old.metadata[field] === undefined) continue;
+    (object.metadata as Record<string, unknown>)[field] = clone(old.metadata[field]);
+  }
+}
+
 /** Takes every top-level field but `fields` from `old` (a status update keeps the rest). */
 function keepAllBut(object: KubeObject, old: KubeObject, fields: Set<string>): void {
   for (const field of Object.keys(object)) if (!fields.has(field) && field !== 'metadata') delete object[field];
   for (const [field, value] of Object.entries(old)) if (!fields.has(field) && field !== 'metadata') object[field] = clone(value);
 }
-
-function encodeContinue(revision: number, lastKey: string): string {
-  return btoa(JSON.stringify({ v: 'meta.k8s.io/v1', rv: revision, start: lastKey }));
-}
-
-function decodeContinue(token: string): { revision: number; lastKey: string } {
-  try {
-    const parsed = JSON.parse(atob(token)) as { rv?: unknown; start?: unknown };
-    if (typeof parsed.rv === 'number' && typeof parsed.start === 'string') return { revision: parsed.rv, lastKey: parsed.start };
-  } catch {
-    // fall through to the error below
-  }
-  throw errors.badRequest(`continue key is not valid: illegal base64 data at input byte 0`);
-}
-

@@ -20,12 +20,27 @@ export interface StrategyContext {
   lookup: RegistryLookup;
 }
 
+/** A resource stored as another kind (events.k8s.io Events live in core Events' storage). */
+export interface StorageForm {
+  /** The storage key prefix under /registry/, shared with the owning resource. */
+  readonly prefix: string;
+  readonly kind: { group: string; version: string; kind: string };
+  toStorage(object: KubeObject): KubeObject;
+  fromStorage(stored: KubeObject): KubeObject;
+}
+
 export interface Strategy<T extends KubeObject = KubeObject> {
   readonly type: ResourceType;
   /** Whether spec changes bump `metadata.generation`. */
   readonly tracksGeneration?: boolean;
+  /** Whether an update bumps `metadata.generation` for a reason beyond a spec change. */
+  bumpsGeneration?(object: T, old: T): boolean;
   /** Whether `status` is written only through the status subresource. */
   readonly hasStatus?: boolean;
+  /** Whether a PUT of a missing object creates it (leases, endpoints, events). */
+  readonly allowCreateOnUpdate?: boolean;
+  /** Whether DELETE answers with the deleted object rather than a Status (pods, services, namespaces). */
+  readonly returnsDeletedObject?: boolean;
   /** Defaults applied to every create and update body (SetDefaults_*). */
   defaults?(object: T): void;
   /** Fields a create resets or fills in (status for most kinds). */
@@ -48,6 +63,8 @@ export interface Strategy<T extends KubeObject = KubeObject> {
   /** Changes made when deletion starts but cannot finish at once (a namespace turns Terminating). */
   prepareForDelete?(object: T): void;
   readonly table?: TablePrinter<T>;
+  /** Set when the resource shares another kind's storage, converting on every read and write. */
+  readonly storage?: StorageForm;
 }
 
 export type AnyStrategy = Strategy<KubeObject>;

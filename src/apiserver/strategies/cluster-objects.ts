@@ -32,6 +32,7 @@ export const nodeStrategy: Strategy<Node> = {
 export const namespaceStrategy: Strategy<Namespace> = {
   type: findResource('', 'v1', 'namespaces')!,
   hasStatus: true,
+  returnsDeletedObject: true,
   defaults(ns) {
     ns.spec ??= {};
     ns.metadata.labels = { ...ns.metadata.labels, 'kubernetes.io/metadata.name': ns.metadata.name ?? '' };

@@ -1,13 +1,13 @@
-// Strategies for the namespaced kinds with little behaviour of their own: events, leases,
-// configmaps, secrets and service accounts. Upstream: pkg/registry/core/*/strategy.go.
+// Strategies for the namespaced kinds with little behaviour of their own: leases, configmaps,
+// secrets and service accounts. Upstream: pkg/registry/core/*/strategy.go and
+// pkg/registry/coordination/lease/strategy.go.
 
 import type { Lease } from '../../api/apps';
-import type { ConfigMap, CoreEvent, Secret, ServiceAccount } from '../../api/core';
+import type { ConfigMap, Secret, ServiceAccount } from '../../api/core';
 import { fieldError, type FieldError } from '../../api/field-errors';
 import { findResource } from '../../api/scheme';
 import type { Strategy } from '../registry/strategy';
 import { configMapTable, leaseTable, secretTable, serviceAccountTable } from '../tables/config';
-import { eventTable } from '../tables/events';
 
 const CONFIG_KEY = /^[-._a-zA-Z0-9]+$/;
 
@@ -17,41 +17,19 @@ function validateDataKeys(keys: string[], field: string): FieldError[] {
     .map((key) => fieldError.invalid(`${field}[${key}]`, key, "a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')"));
 }
 
-export const eventStrategy: Strategy<CoreEvent> = {
-  type: findResource('', 'v1', 'events')!,
-  defaults(event) {
-    event.involvedObject ??= {};
-  },
-  validate(event) {
-    const errs: FieldError[] = [];
-    if (event.involvedObject.namespace !== event.metadata.namespace && event.involvedObject.namespace) {
-      errs.push(fieldError.invalid('involvedObject.namespace', event.involvedObject.namespace, 'does not match event.namespace'));
-    }
-    return errs;
-  },
-  selectableFields(event) {
-    const involved = event.involvedObject ?? {};
-    return {
-      'involvedObject.kind': involved.kind ?? '',
-      'involvedObject.namespace': involved.namespace ?? '',
-      'involvedObject.name': involved.name ?? '',
-      'involvedObject.uid': involved.uid ?? '',
-      'involvedObject.apiVersion': involved.apiVersion ?? '',
-      'involvedObject.resourceVersion': involved.resourceVersion ?? '',
-      'involvedObject.fieldPath': involved.fieldPath ?? '',
-      reason: event.reason ?? '',
-      reportingComponent: event.reportingComponent ?? '',
-      source: event.source?.component ?? '',
-      type: event.type ?? '',
-    };
-  },
-  table: eventTable,
-};
-
 export const leaseStrategy: Strategy<Lease> = {
   type: findResource('coordination.k8s.io', 'v1', 'leases')!,
+  allowCreateOnUpdate: true,
   defaults(lease) {
     lease.spec ??= {};
+  },
+  validate(lease) {
+    const errs: FieldError[] = [];
+    const duration = lease.spec.leaseDurationSeconds;
+    if (duration !== undefined && duration <= 0) errs.push(fieldError.invalid('spec.leaseDurationSeconds', duration, 'must be greater than 0'));
+    const transitions = lease.spec.leaseTransitions;
+    if (transitions !== undefined && transitions < 0) errs.push(fieldError.invalid('spec.leaseTransitions', transitions, 'must be greater than or equal to 0'));
+    return errs;
   },
   table: leaseTable,
 };

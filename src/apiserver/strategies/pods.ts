@@ -33,6 +33,7 @@ function tolerationsOnlyAdded(pod: Pod, old: Pod): boolean {
 export const podStrategy: Strategy<Pod> = {
   type: findResource('', 'v1', 'pods')!,
   hasStatus: true,
+  returnsDeletedObject: true,
   defaults(pod) {
     pod.spec ??= { containers: [] };
     defaultPodSpec(pod.spec);

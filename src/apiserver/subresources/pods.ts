@@ -42,11 +42,25 @@ export async function bindPod(server: ApiServer, namespace: string, name: string
   return { ...successStatus(), code: 201 };
 }
 
-/** Deletes a pod the way an eviction does (no disruption budgets in kubetab yet refuse it). */
-export async function evictPod(server: ApiServer, namespace: string, name: string, eviction: Record<string, unknown>) {
+/**
+ * Evicts a pod as policy/v1 Eviction does when no disruption budget stands in the way: marks it
+ * with the DisruptionTarget condition, then deletes it with the eviction's delete options.
+ */
+export async function evictPod(server: ApiServer, namespace: string, name: string, eviction: KubeObject) {
+  if (eviction.metadata.name && eviction.metadata.name !== name) throw errors.badRequest('name in URL does not match name in Eviction object');
   const registry = podRegistry(server);
-  registry.get(namespace, name);
+  const pod = registry.get(namespace, name) as Pod;
   const deleteOptions = parseDeleteOptions(undefined, isPlainObject(eviction.deleteOptions) ? eviction.deleteOptions : undefined);
+  const terminal = pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
+  if (!terminal && !pod.metadata.deletionTimestamp && !deleteOptions.dryRun) {
+    const now = server.context().timestamp;
+    await registry.mutate(namespace, name, (object) => {
+      const status = ((object as Pod).status ??= {});
+      const conditions = (status.conditions ?? []).filter((c) => c.type !== 'DisruptionTarget');
+      conditions.push({ type: 'DisruptionTarget', status: 'True', lastProbeTime: null, lastTransitionTime: now, reason: 'EvictionByEvictionAPI', message: 'Eviction API: evicting' });
+      status.conditions = conditions;
+    });
+  }
   await registry.delete(namespace, name, deleteOptions);
   return { ...successStatus(), code: 201 };
 }

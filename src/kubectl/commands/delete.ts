@@ -8,8 +8,10 @@ import { resourcePath, type ResourceType } from '../../api/scheme';
 import { isNotFound } from '../../client/client';
 import { namespaceOf, type Command } from '../command';
 import type { KubectlContext } from '../context';
-import { describeError, KubectlError } from '../errors';
-import { flagBool, flagNumber, flagString } from '../flags';
+import { describeError, KubectlError, withFileContext } from '../errors';
+import { flagArray, flagBool, flagNumber, flagString } from '../flags';
+import { readManifests } from '../manifests/read-manifests';
+import { resolveManifest } from '../manifests/resolve-manifest';
 import { selectResources } from '../resource-args';
 import { kindName } from '../resource-mapper';
 
@@ -25,6 +27,8 @@ interface Target {
   namespace?: string;
   name: string;
   uid?: string;
+  /** The file the target came from (delete -f), for error messages. */
+  source?: string;
 }
 
 /** Resolves once the object is gone (or replaced by a new one with another uid), or on Ctrl+C. */
@@ -85,7 +89,8 @@ export const deleteCommand: Command = {
     { name: 'raw', type: 'string', default: '' },
   ],
   async run(flags, ctx) {
-    if (flags.args.length === 0) throw new KubectlError(MISSING);
+    const files = flagArray(flags, 'filename');
+    if (flags.args.length === 0 && files.length === 0) throw new KubectlError(MISSING);
     const allNamespaces = flagBool(flags, 'all-namespaces');
     const namespace = namespaceOf(flags, ctx);
     let grace = flagNumber(flags, 'grace-period') ?? -1;
@@ -100,11 +105,15 @@ export const deleteCommand: Command = {
     const cascade = flagString(flags, 'cascade');
     const policy = ({ background: 'Background', foreground: 'Foreground', orphan: 'Orphan', true: 'Background', false: 'Orphan' } as Record<string, string>)[cascade];
     if (!policy) throw new KubectlError(`error: invalid cascade value (${cascade}). Must be "background", "foreground", or "orphan".`);
-    const selections = await selectResources(ctx.mapper, flags.args);
+    const selections = files.length > 0 ? [] : await selectResources(ctx.mapper, flags.args);
     const selector = flagString(flags, 'selector');
     const byList = selector || flagBool(flags, 'all') || flagString(flags, 'field-selector');
     const targets: Target[] = [];
     const errors: unknown[] = [];
+    for (const manifest of await readManifests(ctx, files, flagBool(flags, 'recursive'))) {
+      const resolved = await resolveManifest(ctx, manifest, namespace, flags.changed.has('namespace'));
+      targets.push({ type: resolved.type, namespace: resolved.namespace, name: resolved.name, source: manifest.source });
+    }
     for (const selection of selections) {
       const ns = selection.type.namespaced ? (allNamespaces ? undefined : namespace) : undefined;
       if (selection.names.length === 0) {
@@ -134,7 +143,7 @@ export const deleteCommand: Command = {
         else ctx.stdout(`${kindName(target.type)} "${target.name}" ${verb}${allNamespaces && target.namespace ? ` from ${target.namespace} namespace` : ''}\n`);
       } catch (error) {
         if (flagBool(flags, 'ignore-not-found') && isNotFound(error)) continue;
-        errors.push(error);
+        errors.push(target.source ? withFileContext(error, 'deleting', target.source) : error);
       }
     }
     if (flagBool(flags, 'wait') && !(force && grace === 0)) {

@@ -2,30 +2,16 @@
 // name that matches nothing exactly describes every object whose name starts with it.
 // Upstream: staging/src/k8s.io/kubectl/pkg/cmd/describe/describe.go.
 
-import type { Pod } from '../../api/core';
 import type { KubeList, KubeObject } from '../../api/meta';
-import { resourcePath, type ResourceType } from '../../api/scheme';
+import { resourcePath } from '../../api/scheme';
 import { isNotFound } from '../../client/client';
 import { namespaceOf, type Command } from '../command';
-import type { KubectlContext } from '../context';
 import { describeError, KubectlError } from '../errors';
 import { flagBool, flagString } from '../flags';
 import { selectResources } from '../resource-args';
-import { searchEvents } from '../describe/events';
-import { describeGeneric } from '../describe/generic';
-import { describePod } from '../describe/pod';
+import { describeObject } from '../describe/describers';
 
 const MISSING_TYPE = 'error: You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.';
-
-async function describeObject(ctx: KubectlContext, type: ResourceType, object: KubeObject, showEvents: boolean): Promise<string> {
-  const clock = { now: ctx.now(), offset: ctx.timezoneOffset };
-  if (type.group === '' && type.resource === 'pods') {
-    const events = showEvents ? await searchEvents(ctx, object, false) : undefined;
-    return describePod(object as Pod, events, clock);
-  }
-  const events = showEvents ? await searchEvents(ctx, object, true) : undefined;
-  return describeGeneric(object, events, clock.now);
-}
 
 export const describeCommand: Command = {
   name: 'describe',
@@ -71,7 +57,8 @@ export const describeCommand: Command = {
           objects.push(...matching);
         }
       }
-      for (const object of objects) outputs.push(await describeObject(ctx, type, { ...object, kind: object.kind || type.kind }, showEvents));
+      const clock = { now: ctx.now(), offset: ctx.timezoneOffset };
+      for (const object of objects) outputs.push(await describeObject(ctx, type, { ...object, kind: object.kind || type.kind }, showEvents, clock));
     }
     if (outputs.length === 0 && errors.length === 0) {
       ctx.stderr(selections.every((s) => s.type.namespaced) && !allNamespaces ? `No resources found in ${namespace} namespace.\n` : 'No resources found\n');

@@ -4,7 +4,7 @@
 // printing changes until interrupted. Upstream: staging/src/k8s.io/kubectl/pkg/cmd/get/get.go.
 
 import type { KubeList, KubeObject } from '../../api/meta';
-import { resourcePath, type ResourceType } from '../../api/scheme';
+import { groupVersion, resourcePath, type ResourceType } from '../../api/scheme';
 import type { Table } from '../../apiserver/tables/table';
 import { StatusError } from '../../client/client';
 import { namespaceOf, type Command } from '../command';
@@ -12,6 +12,7 @@ import type { KubectlContext } from '../context';
 import { describeError, enhanceListError, KubectlError } from '../errors';
 import { flagArray, flagBool, flagString, type ParsedFlags } from '../flags';
 import { outputFormat, printObjects, type OutputFormat } from '../printers/output';
+import { sortBy } from '../printers/sort';
 import { TablePrinter } from '../printers/table-printer';
 import { selectResources, type ResourceSelection } from '../resource-args';
 import { kindName } from '../resource-mapper';
@@ -43,13 +44,14 @@ function listQuery(flags: ParsedFlags, extra: Record<string, string> = {}): Reco
 
 async function fetchAll(ctx: KubectlContext, selection: ResourceSelection, namespace: string | undefined, flags: ParsedFlags, table: boolean, errors: unknown[]): Promise<Fetched[]> {
   const headers = table ? { accept: TABLE_ACCEPT } : undefined;
+  const objectQuery: Record<string, string> = table && flagString(flags, 'sort-by') ? { includeObject: 'Object' } : {};
   const type = selection.type;
   const ns = type.namespaced ? namespace : undefined;
   if (selection.names.length > 0) {
     const fetched: Fetched[] = [];
     for (const name of selection.names) {
       try {
-        fetched.push({ type, body: await ctx.client.send({ method: 'GET', path: resourcePath(type, ns, name), headers }) });
+        fetched.push({ type, body: await ctx.client.send({ method: 'GET', path: resourcePath(type, ns, name), query: objectQuery, headers }) });
       } catch (error) {
         if (flagBool(flags, 'ignore-not-found') && error instanceof StatusError && error.code === 404) continue;
         errors.push(error);
@@ -60,7 +62,7 @@ async function fetchAll(ctx: KubectlContext, selection: ResourceSelection, names
   const pages: Fetched[] = [];
   let token: string | undefined;
   do {
-    const query = listQuery(flags, { limit: String(CHUNK_SIZE), ...(token ? { continue: token } : {}) });
+    const query = listQuery(flags, { limit: String(CHUNK_SIZE), ...objectQuery, ...(token ? { continue: token } : {}) });
     try {
       const body = await ctx.client.send<Table | KubeList>({ method: 'GET', path: resourcePath(type, ns), query, headers });
       pages.push({ type, body });
@@ -123,13 +125,14 @@ async function watch(ctx: KubectlContext, flags: ParsedFlags, selections: Resour
   const tabs = new TabWriter({ ...GET_TABS, rememberWidths: true });
   const printer = new TablePrinter({ wide: format.kind === 'table' && format.wide, noHeaders: flagBool(flags, 'no-headers'), withNamespace: allNamespaces && type.namespaced, showLabels: flagBool(flags, 'show-labels'), columnLabels: [] });
   const eventsFlag = flagBool(flags, 'output-watch-events');
+  let printing = Promise.resolve();
   const show = (body: unknown, event?: string) => {
     if (human) {
       printer.print(body as Table, tabs, eventsFlag ? (event ?? 'ADDED') : undefined);
       ctx.stdout(tabs.flush());
-    } else {
-      ctx.stdout(printObjects(format, [body as KubeObject], { single: true }));
+      return;
     }
+    printing = printing.then(() => printObjects(format, [body as KubeObject], { single: true }).then(ctx.stdout));
   };
   const query = listQuery(flags);
   if (selection.names.length > 1) throw new KubectlError('error: watch is only supported on individual resources and resource collections - more than 1 resource was found');
@@ -161,7 +164,7 @@ async function watch(ctx: KubectlContext, flags: ParsedFlags, selections: Resour
             if (event.type === 'ERROR' || event.type === 'BOOKMARK') return;
             show(event.object, event.type);
           },
-          end: finish,
+          end: () => void printing.then(finish),
         },
       )
       .then((response) => {
@@ -170,6 +173,7 @@ async function watch(ctx: KubectlContext, flags: ParsedFlags, selections: Resour
         if (done && streamId !== undefined) void ctx.client.transport.cancel(streamId);
       }, reject);
   });
+  await printing;
   return 0;
 }
 
@@ -211,6 +215,7 @@ export const getCommand: Command = {
     }
     if (flags.args.length === 0) throw new KubectlError(MISSING_TYPE);
     const format = outputFormat(flagString(flags, 'output'), flagString(flags, 'template'));
+    if (flagBool(flags, 'show-labels') && format.kind !== 'table') throw new KubectlError(`error: --show-labels option cannot be used with ${flagString(flags, 'output')} printer`);
     const allNamespaces = flagBool(flags, 'all-namespaces');
     const namespace = allNamespaces ? undefined : namespaceOf(flags, ctx);
     const selections = await selectResources(ctx.mapper, flags.args);
@@ -219,12 +224,15 @@ export const getCommand: Command = {
     const fetched: Fetched[] = [];
     for (const selection of selections) fetched.push(...(await fetchAll(ctx, selection, namespace, flags, format.kind === 'table', errors)));
     let wroteOutput: boolean;
+    const sortField = flagString(flags, 'sort-by');
     if (format.kind === 'table') {
+      if (sortField) for (const item of fetched) (item.body as Table).rows = sortBy((item.body as Table).rows, sortField, (row) => row.object);
       wroteOutput = await printHuman(ctx, flags, fetched, allNamespaces, format.wide);
     } else {
-      const objects = fetched.flatMap(itemsOf).map((o, i) => ({ ...o, kind: o.kind || fetched[i]?.type.kind }));
+      let objects = fetched.flatMap((f) => itemsOf(f).map((o) => ({ ...o, kind: o.kind || f.type.kind, apiVersion: o.apiVersion || groupVersion(f.type) })));
+      if (sortField) objects = sortBy(objects, sortField, (o) => o);
       const single = selections.length === 1 && selections[0].names.length === 1 && errors.length === 0;
-      const text = objects.length === 0 && format.kind === 'name' ? '' : printObjects(format, objects, { single, listResourceVersion: fetched.length === 1 ? (fetched[0].body as KubeList).metadata?.resourceVersion : undefined });
+      const text = objects.length === 0 && format.kind === 'name' ? '' : await printObjects(format, objects, { single, noHeaders: flagBool(flags, 'no-headers') });
       ctx.stdout(text);
       wroteOutput = text.length > 0;
     }

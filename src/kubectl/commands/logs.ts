@@ -4,11 +4,13 @@
 
 import type { Pod } from '../../api/core';
 import { findResource, resourcePath } from '../../api/scheme';
-import { isNotFound, StatusError } from '../../client/client';
+import { isNotFound } from '../../client/client';
 import { namespaceOf, type Command } from '../command';
 import type { KubectlContext } from '../context';
 import { KubectlError } from '../errors';
 import { flagBool, flagNumber, flagString } from '../flags';
+import { streamLog } from '../log-stream';
+import { pickContainer, podForArgument } from '../pod-selection';
 
 const PODS = findResource('', 'v1', 'pods')!;
 
@@ -16,72 +18,16 @@ const USAGE_ERROR = `error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTA
 POD or TYPE/NAME is a required argument for the logs command
 See 'kubectl logs -h' for help and examples`;
 
-/** The container kubectl picks without -c: the annotated default, else the first. */
-function defaultContainer(ctx: KubectlContext, pod: Pod): string {
-  const annotated = pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'];
-  if (annotated && pod.spec.containers.some((c) => c.name === annotated)) return annotated;
-  const first = pod.spec.containers[0].name;
-  const all = [...pod.spec.containers.map((c) => c.name), ...(pod.spec.initContainers ?? []).map((c) => `${c.name} (init)`)];
-  if (all.length > 1) ctx.stderr(`Defaulted container "${first}" out of: ${all.join(', ')}\n`);
-  return first;
-}
-
-async function streamLog(ctx: KubectlContext, path: string, query: Record<string, string>): Promise<void> {
-  await new Promise<void>((resolve, reject) => {
-    let done = false;
-    let streamId: number | undefined;
-    const finish = () => {
-      if (done) return;
-      done = true;
-      if (streamId !== undefined) void ctx.client.transport.cancel(streamId);
-      resolve();
-    };
-    ctx.signal.onCancel(finish);
-    ctx.client.transport
-      .stream({ method: 'GET', path, query }, { data: (chunk) => !done && ctx.stdout(String(chunk)), end: finish })
-      .then((response) => {
-        if (response.status >= 400) {
-          done = true;
-          reject(new StatusError(response.body as never));
-          return;
-        }
-        streamId = response.streamId;
-        if (streamId === undefined && typeof response.body === 'string') ctx.stdout(response.body);
-        if (streamId === undefined) finish();
-      }, reject);
-  });
-}
-
-/** Pods first that are running and ready, then by most restarts, as kubectl's ByLogging orders them. */
-function loggingOrder(a: Pod, b: Pod): number {
-  const rank = (p: Pod) => (p.status?.phase === 'Running' ? 0 : p.status?.phase === 'Pending' ? 1 : 2);
-  const ready = (p: Pod) => (p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ? 0 : 1);
-  const restarts = (p: Pod) => (p.status?.containerStatuses ?? []).reduce((n, s) => n + s.restartCount, 0);
-  return rank(a) - rank(b) || ready(a) - ready(b) || restarts(b) - restarts(a) || (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? '');
-}
-
-/** The pod a logs argument names: `web`, `pod/web`, or a workload or service whose pods are used. */
+/** The pod a logs argument names, with logs' own message for a missing pod. */
 async function podFor(ctx: KubectlContext, argument: string, namespace: string): Promise<Pod> {
-  const slash = argument.indexOf('/');
-  const type = slash < 0 ? PODS : await ctx.mapper.resolve(argument.slice(0, slash));
-  const name = slash < 0 ? argument : argument.slice(slash + 1);
-  if (type.group === '' && type.resource === 'pods') {
-    try {
-      return await ctx.client.get<Pod>(PODS, namespace, name);
-    } catch (error) {
-      if (isNotFound(error)) throw new KubectlError(`error: error from server (NotFound): pods "${name}" not found in namespace "${namespace}"`);
-      throw error;
-    }
+  try {
+    return await podForArgument(ctx, argument, namespace, (count, pod) => {
+      if (count > 1) ctx.stderr(`Found ${count} pods, using pod/${pod.metadata.name}\n`);
+    });
+  } catch (error) {
+    if (isNotFound(error) && !argument.includes('/')) throw new KubectlError(`error: error from server (NotFound): pods "${argument}" not found in namespace "${namespace}"`);
+    throw error;
   }
-  const owner = await ctx.client.get(type, namespace, name);
-  const spec = owner.spec as { selector?: { matchLabels?: Record<string, string> } | Record<string, string> } | undefined;
-  const selector = spec?.selector && 'matchLabels' in spec.selector ? (spec.selector.matchLabels as Record<string, string>) : (spec?.selector as Record<string, string> | undefined);
-  const labelSelector = Object.entries(selector ?? {}).map(([k, v]) => `${k}=${v}`).join(',');
-  if (!labelSelector) throw new KubectlError(`error: cannot attach to ${type.kind}: selector for ${type.resource} "${name}" is empty`);
-  const pods = (await ctx.client.list<Pod>(PODS, namespace, { labelSelector })).items.sort(loggingOrder);
-  if (pods.length === 0) throw new KubectlError(`error: timed out waiting for the condition`);
-  if (pods.length > 1) ctx.stderr(`Found ${pods.length} pods, using pod/${pods[0].metadata.name}\n`);
-  return pods[0];
 }
 
 export const logsCommand: Command = {
@@ -110,7 +56,9 @@ export const logsCommand: Command = {
     const namespace = namespaceOf(flags, ctx);
     const pod = await podFor(ctx, flags.args[0], namespace);
     const target = pod.metadata.name ?? '';
-    const containers = flagBool(flags, 'all-containers') ? [...(pod.spec.initContainers ?? []), ...pod.spec.containers].map((c) => c.name) : [container || defaultContainer(ctx, pod)];
+    const known = [...(pod.spec.initContainers ?? []), ...pod.spec.containers].map((c) => c.name);
+    if (container && !known.includes(container)) throw new KubectlError(`error: container ${container} is not valid for pod ${target}`);
+    const containers = flagBool(flags, 'all-containers') ? [...(pod.spec.initContainers ?? []), ...pod.spec.containers].map((c) => c.name) : [container || pickContainer(pod, ctx.stderr)];
     for (const name of containers) {
       container = name;
       const query: Record<string, string> = { container };

@@ -1,12 +1,15 @@
 // kubectl run: creates a pod named NAME running IMAGE, labelled run=NAME, with optional port,
-// labels, env, restart policy, command and args; --dry-run=client prints it instead. Upstream:
+// labels, env, restart policy, command and args; --dry-run=client prints it instead; with
+// --attach, -i or -t it attaches to the pod (see run/attach.ts) and --rm deletes it after. Upstream:
 // staging/src/k8s.io/kubectl/pkg/cmd/run/run.go and generate/versioned/run.go.
 
 import type { Container, Pod } from '../../api/core';
 import { findResource, resourcePath } from '../../api/scheme';
 import { namespaceOf, type Command } from '../command';
 import { KubectlError, UsageError } from '../errors';
-import { flagArray, flagBool, flagString } from '../flags';
+import { flagArray, flagBool, flagNumber, flagString, type ParsedFlags } from '../flags';
+import type { KubectlContext } from '../context';
+import { attachToRun } from './run/attach';
 import { outputFormat, printObjects } from '../printers/output';
 
 const PODS = findResource('', 'v1', 'pods')!;
@@ -19,6 +22,24 @@ function parseKeyValues(items: string[], what: string): Record<string, string> {
     result[item.slice(0, eq)] = item.slice(eq + 1);
   }
   return result;
+}
+
+/** Attaches to the new pod, then deletes it with --rm (also when attaching failed). */
+async function attachAndClean(ctx: KubectlContext, flags: ParsedFlags, pod: Pod, remove: boolean): Promise<number> {
+  try {
+    return await attachToRun(ctx, pod, {
+      stdin: flagBool(flags, 'stdin'),
+      tty: flagBool(flags, 'tty'),
+      quiet: flagBool(flags, 'quiet'),
+      restartPolicy: pod.spec.restartPolicy ?? 'Always',
+      timeoutMs: flagNumber(flags, 'pod-running-timeout') ?? 60_000,
+    });
+  } finally {
+    if (remove) {
+      await ctx.client.delete(PODS, pod.metadata.namespace, pod.metadata.name ?? '', { propagationPolicy: 'Background' });
+      ctx.stdout(`pod "${pod.metadata.name}" deleted\n`);
+    }
+  }
 }
 
 export const runCommand: Command = {
@@ -90,8 +111,12 @@ export const runCommand: Command = {
     if (flagString(flags, 'serviceaccount')) pod.spec.serviceAccountName = flagString(flags, 'serviceaccount');
     const dryRun = flagString(flags, 'dry-run');
     const output = flagString(flags, 'output');
+    const attach = flagBool(flags, 'attach') || flagBool(flags, 'stdin');
+    const remove = flagBool(flags, 'rm');
+    if (remove && !attach) throw new UsageError('--rm should only be used for attached containers', 'run');
+    if (attach && dryRun !== 'none') throw new KubectlError("error: --dry-run can't be used with attached containers options (--attach, --stdin, or --tty)");
     if (dryRun === 'client') {
-      ctx.stdout(output ? printObjects(outputFormat(output), [pod], { single: true }) : `pod/${name} created (dry run)\n`);
+      ctx.stdout(output ? await printObjects(outputFormat(output), [pod], { single: true }) : `pod/${name} created (dry run)\n`);
       return 0;
     }
     const { creationTimestamp: _ignored, ...metadata } = pod.metadata;
@@ -102,7 +127,8 @@ export const runCommand: Command = {
       body: { ...pod, metadata },
       headers: { 'content-type': 'application/json' },
     });
-    if (output) ctx.stdout(printObjects(outputFormat(output), [created], { single: true }));
+    if (attach) return attachAndClean(ctx, flags, created, remove);
+    if (output) ctx.stdout(await printObjects(outputFormat(output), [created], { single: true }));
     else ctx.stdout(`pod/${name} created${dryRun === 'server' ? ' (server dry run)' : ''}\n`);
     return 0;
   },

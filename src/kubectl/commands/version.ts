@@ -3,7 +3,6 @@
 
 import type { Command } from '../command';
 import { flagBool, flagString } from '../flags';
-import { printJson } from '../printers/json-printer';
 import { printYaml } from '../printers/yaml-printer';
 
 export const CLIENT_VERSION = {
@@ -34,7 +33,7 @@ export const versionCommand: Command = {
     if (output === 'json' || output === 'yaml') {
       const value: Record<string, unknown> = { clientVersion: CLIENT_VERSION, kustomizeVersion: KUSTOMIZE_VERSION };
       if (server) value.serverVersion = server;
-      ctx.stdout(output === 'json' ? printJson(value) : printYaml(value));
+      ctx.stdout(output === 'json' ? `${JSON.stringify(value, null, 2)}\n` : printYaml(value));
       return 0;
     }
     ctx.stdout(`Client Version: ${CLIENT_VERSION.gitVersion}\nKustomize Version: ${KUSTOMIZE_VERSION}\n`);

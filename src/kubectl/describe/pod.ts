@@ -77,7 +77,7 @@ function describeResources(w: PrefixWriter, container: Container, level: number)
   for (const name of Object.keys(requests).sort()) w.write(level + 1, `${name}:\t${canonicalQuantity(requests[name])}\n`);
 }
 
-function describeEnv(w: PrefixWriter, pod: Pod, container: Container): void {
+function describeEnv(w: PrefixWriter, pod: Pod | undefined, container: Container): void {
   if ((container.envFrom ?? []).length > 0) {
     w.write(LEVEL_2, 'Environment Variables from:\n');
     for (const from of container.envFrom ?? []) {
@@ -95,7 +95,7 @@ function describeEnv(w: PrefixWriter, pod: Pod, container: Container): void {
     if (!from) {
       (e.value ?? '').split('\n').forEach((line, i) => w.write(LEVEL_3, i === 0 ? `${e.name}:\t${line}\n` : `\t${line}\n`));
     } else if (from.fieldRef) {
-      w.write(LEVEL_3, `${e.name}:\t${fieldValue(pod, from.fieldRef.fieldPath)} (${from.fieldRef.apiVersion ?? 'v1'}:${from.fieldRef.fieldPath})\n`);
+      w.write(LEVEL_3, `${e.name}:\t${pod ? fieldValue(pod, from.fieldRef.fieldPath) : ''} (${from.fieldRef.apiVersion ?? 'v1'}:${from.fieldRef.fieldPath})\n`);
     } else if (from.resourceFieldRef) {
       const [kind, name] = from.resourceFieldRef.resource.split('.');
       const list = kind === 'limits' ? container.resources?.limits : container.resources?.requests;
@@ -110,11 +110,16 @@ function describeEnv(w: PrefixWriter, pod: Pod, container: Container): void {
   }
 }
 
-function describeContainers(w: PrefixWriter, label: string, pod: Pod, containers: readonly Container[], statuses: readonly ContainerStatus[] | undefined, clock: DescribeClock): void {
-  w.write(LEVEL_0, `${label}:${containers.length === 0 ? ' <none>' : ''}\n`);
+/**
+ * The containers section; `space` indents it inside a pod template (`  Containers:`, with
+ * names one space further in), and `pod` (absent for templates) resolves field references.
+ */
+export function describeContainers(w: PrefixWriter, label: string, pod: Pod | undefined, containers: readonly Container[], statuses: readonly ContainerStatus[] | undefined, clock: DescribeClock, space = ''): void {
+  w.write(LEVEL_0, `${space}${label}:${containers.length === 0 ? ' <none>' : ''}\n`);
+  const nameIndent = space ? ' ' : '';
   for (const c of containers) {
     const status = statuses?.find((s) => s.name === c.name);
-    w.write(LEVEL_1, `${c.name}:\n`);
+    w.write(LEVEL_1, `${nameIndent}${c.name}:\n`);
     if (status) w.write(LEVEL_2, `Container ID:\t${status.containerID ?? ''}\n`);
     w.write(LEVEL_2, `Image:\t${c.image ?? ''}\n`);
     if (status) w.write(LEVEL_2, `Image ID:\t${status.imageID}\n`);
@@ -156,8 +161,8 @@ function optionalText(optional: boolean | undefined): string {
   return optional === undefined ? '<nil>' : String(optional);
 }
 
-function describeVolume(w: PrefixWriter, volume: Volume): void {
-  w.write(LEVEL_1, `${volume.name}:\n`);
+function describeVolume(w: PrefixWriter, volume: Volume, nameIndent: string): void {
+  w.write(LEVEL_1, `${nameIndent}${volume.name}:\n`);
   if (volume.hostPath) {
     w.write(LEVEL_2, `Type:\tHostPath (bare host directory volume)\n    Path:\t${volume.hostPath.path}\n    HostPathType:\t${volume.hostPath.type ?? '<none>'}\n`);
   } else if (volume.emptyDir) {
@@ -189,6 +194,16 @@ function describeVolume(w: PrefixWriter, volume: Volume): void {
   } else {
     w.write(LEVEL_1, '<unknown>\n');
   }
+}
+
+/** The volumes section, indented by `space` inside a pod template. */
+export function describeVolumes(w: PrefixWriter, volumes: readonly Volume[], space = ''): void {
+  if (volumes.length === 0) {
+    w.write(LEVEL_0, `${space}Volumes:\t<none>\n`);
+    return;
+  }
+  w.write(LEVEL_0, `${space}Volumes:\n`);
+  for (const volume of volumes) describeVolume(w, volume, space ? ' ' : '');
 }
 
 export function describePod(pod: Pod, events: readonly CoreEvent[] | undefined, clock: DescribeClock): string {
@@ -234,12 +249,7 @@ export function describePod(pod: Pod, events: readonly CoreEvent[] | undefined, 
     w.write(LEVEL_0, 'Conditions:\n  Type\tStatus\n');
     for (const c of status.conditions ?? []) w.write(LEVEL_1, `${c.type} \t${c.status} \n`);
   }
-  const volumes = spec.volumes ?? [];
-  if (volumes.length === 0) w.write(LEVEL_0, 'Volumes:\t<none>\n');
-  else {
-    w.write(LEVEL_0, 'Volumes:\n');
-    for (const volume of volumes) describeVolume(w, volume);
-  }
+  describeVolumes(w, spec.volumes ?? []);
   w.write(LEVEL_0, `QoS Class:\t${qosClass(spec)}\n`);
   printLabelsMultiline(w, 'Node-Selectors', spec.nodeSelector);
   printTolerationsMultiline(w, 'Tolerations', spec.tolerations);

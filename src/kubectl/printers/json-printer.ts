@@ -10,23 +10,37 @@ function escapeString(text: string): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
-function encode(value: unknown, indent: string): string {
+function encode(value: unknown, indent: string, unit: string): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'string') return escapeString(value);
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
   if (typeof value === 'boolean') return String(value);
-  const inner = `${indent}    `;
+  const inner = `${indent}${unit}`;
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]';
-    return `[\n${value.map((item) => inner + encode(item, inner)).join(',\n')}\n${indent}]`;
+    return `[\n${value.map((item) => inner + encode(item, inner, unit)).join(',\n')}\n${indent}]`;
   }
   const entries = Object.entries(value as Record<string, unknown>)
     .filter(([, v]) => v !== undefined)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   if (entries.length === 0) return '{}';
-  return `{\n${entries.map(([k, v]) => `${inner}${escapeString(k)}: ${encode(v, inner)}`).join(',\n')}\n${indent}}`;
+  return `{\n${entries.map(([k, v]) => `${inner}${escapeString(k)}: ${encode(v, inner, unit)}`).join(',\n')}\n${indent}}`;
 }
 
+/** Indented JSON with sorted keys and a trailing newline, as kubectl prints objects. */
 export function printJson(value: unknown): string {
-  return `${encode(value, '')}\n`;
+  return `${encode(value, '', '    ')}\n`;
+}
+
+/** Go's json.Marshal: the same encoding without indentation or a trailing newline. */
+export function compactJson(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'string') return escapeString(value);
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
+  if (typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return `[${value.map(compactJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${escapeString(k)}:${compactJson(v)}`).join(',')}}`;
 }

@@ -4,6 +4,7 @@ import type { Program } from '../program';
 import { catProgram, cdProgram, lsProgram, pwdProgram, rmProgram, touchProgram } from './file-programs';
 import { kubectlProgram } from './kubectl-program';
 import { kubetabProgram } from './kubetab-program';
+import { lazyProgram } from './lazy-program';
 import {
   clearProgram,
   dateProgram,
@@ -22,6 +23,9 @@ export const PROGRAMS: Record<string, Program> = {
   kubectl: kubectlProgram,
   k: kubectlProgram,
   kubetab: kubetabProgram,
+  curl: lazyProgram(async () => (await import('./curl-program')).curlProgram),
+  wget: lazyProgram(async () => (await import('./wget-program')).wgetProgram),
+  nslookup: lazyProgram(async () => (await import('./nslookup-program')).nslookupProgram),
   cat: catProgram,
   ls: lsProgram,
   rm: rmProgram,

@@ -1,13 +1,15 @@
 // `kubetab`: the playground's own controls from the shell: node chaos (stop, start, partition,
-// heal, restart-kubelet), the node list, and the cluster clock's speed.
+// heal, restart-kubelet), the node list, the cluster clock's speed, and loading images.
 
 import type { Program, ProgramIO } from '../program';
+import { IMAGE_USAGE, imageCommand } from './kubetab-image';
 
 const USAGE = `Usage:
   kubetab node list
+  kubetab node add --hollow N
   kubetab node stop|start|partition|heal|restart-kubelet NODE
   kubetab clock pause|resume|speed FACTOR
-`;
+${IMAGE_USAGE}`;
 
 async function nodeCommand(io: ProgramIO, args: string[]): Promise<number> {
   const controls = io.shell.controls;
@@ -20,6 +22,7 @@ async function nodeCommand(io: ProgramIO, args: string[]): Promise<number> {
     for (const node of controls.nodeNames()) io.stdout(`${node}\t${controls.nodeState(node) ?? 'unknown'}\n`);
     return 0;
   }
+  if (action === 'add') return addHollowNodes(io, args.slice(1));
   if (!name) {
     io.stderr(USAGE);
     return 1;
@@ -55,6 +58,33 @@ async function nodeCommand(io: ProgramIO, args: string[]): Promise<number> {
   }
 }
 
+const MAX_HOLLOW_NODES = 5000;
+
+/** `kubetab node add --hollow N`: kubemark-style nodes with no worker and no containers. */
+async function addHollowNodes(io: ProgramIO, args: string[]): Promise<number> {
+  const add = io.shell.controls?.addHollowNodes;
+  if (!add) {
+    io.stderr('kubetab: hollow nodes cannot be added here\n');
+    return 1;
+  }
+  const [flag, count, ...rest] = args;
+  const inline = flag?.startsWith('--hollow=') ? flag.slice('--hollow='.length) : undefined;
+  const text = inline ?? (flag === '--hollow' ? count : undefined);
+  if ((flag !== '--hollow' && inline === undefined) || text === undefined || (inline !== undefined ? count !== undefined : rest.length > 0)) {
+    io.stderr('kubetab: only hollow nodes can be added: kubetab node add --hollow N\n');
+    return 1;
+  }
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n < 1 || n > MAX_HOLLOW_NODES) {
+    io.stderr(`kubetab: --hollow needs a whole number of nodes from 1 to ${MAX_HOLLOW_NODES}, not "${text}"\n`);
+    return 1;
+  }
+  const names = await add(n);
+  const shown = names.length > 3 ? `${names.slice(0, 3).join(', ')} … ${names[names.length - 1]}` : names.join(', ');
+  io.stdout(`${names.length} hollow node(s) added: ${shown}\nhollow nodes run no containers: their pods report Running but serve nothing\n`);
+  return 0;
+}
+
 function clockCommand(io: ProgramIO, args: string[]): number {
   const controls = io.shell.controls;
   const [action, factor] = args;
@@ -77,6 +107,7 @@ export const kubetabProgram: Program = async (io) => {
   const [, group, ...rest] = io.argv;
   if (group === 'node') return nodeCommand(io, rest);
   if (group === 'clock') return clockCommand(io, rest);
+  if (group === 'image') return imageCommand(io, rest);
   io.stderr(USAGE);
   return group === undefined || group === 'help' ? 0 : 1;
 };

@@ -11,7 +11,8 @@ export const clearProgram: Program = async (io) => {
 export const HELP_TEXT = `kubetab shell: a Kubernetes cluster in this browser tab.
 
   kubectl ...          talk to the cluster (also: k). Try: kubectl get nodes
-  kubetab ...          control the playground: nodes (stop, start, partition), clock speed
+  kubetab ...          control the playground: nodes (stop, start, partition), clock speed, image load
+  curl, wget, nslookup reach Services from the control-plane node (curl http://web)
   cat, ls, rm, touch   files in your home directory (write one with: cat > pod.yaml <<EOF)
   echo, grep, head, tail, wc, sort   text tools for pipelines (kubectl get pods | grep web)
   clear, history, export, env, sleep, date, help

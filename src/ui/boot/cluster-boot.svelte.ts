@@ -32,16 +32,19 @@ export class ClusterBoot {
 
   async start(): Promise<void> {
     try {
-      if (!(await holdClusterLock())) {
-        throw new Error('kubetab is already open in another tab of this browser. A cluster lives in one tab: close the other one, then reload this page.');
-      }
-      const persistence = await this.persistence.open().then(
+      // The lock and the database open together: opening reads nothing, and the cluster waits
+      // for both before it touches the stored state.
+      const opened = this.persistence.open().then(
         () => this.persistence,
         (error: unknown) => {
           this.report(`This cluster is not saved, so a reload starts a fresh one: the browser's storage is not available (${message(error)}).`);
           return undefined;
         },
       );
+      if (!(await holdClusterLock())) {
+        throw new Error('kubetab is already open in another tab of this browser. A cluster lives in one tab: close the other one, then reload this page.');
+      }
+      const persistence = await opened;
       const slow = setTimeout(() => this.report(BOOT_WARNING), BOOT_WARNING_MS);
       const cluster = await Cluster.start({ host: webNodeHost, persistence, workers: WORKER_NODES, waitForWorkers: false }).finally(() => {
         clearTimeout(slow);

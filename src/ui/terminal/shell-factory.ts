@@ -6,11 +6,10 @@ import type { Cluster } from '../../cluster/cluster';
 import { ApiClient } from '../../client/client';
 import { ResourceMapper } from '../../kubectl/resource-mapper';
 import { createShellSession } from '../../shell/session';
-import { VirtualFs } from '../../shell/virtual-fs';
 import { readStored, writeStored } from '../platform/local-storage';
+import { shellFiles } from './shell-files';
 import type { ShellFactory } from './shell-link.svelte';
 
-const FILES_KEY = 'kubetab.shell.files';
 const HISTORY_KEY = 'kubetab.shell.history';
 const HISTORY_LIMIT = 500;
 
@@ -22,13 +21,7 @@ function storedHistory(): string[] {
 export function shellFactory(cluster: Cluster): ShellFactory {
   const client = new ApiClient(cluster.apiServer, 'kubectl');
   const mapper = new ResourceMapper(client);
-  const files = new VirtualFs({
-    load: () => {
-      const value = readStored(FILES_KEY);
-      return value && typeof value === 'object' ? (value as Record<string, string>) : {};
-    },
-    save: (contents) => writeStored(FILES_KEY, contents),
-  });
+  const files = shellFiles();
   const history = storedHistory();
   const env: Record<string, string> = { HOME: '/home/learner', USER: 'learner' };
   let greeted = false;
@@ -51,8 +44,11 @@ export function shellFactory(cluster: Cluster): ShellFactory {
           startNode: (name) => cluster.nodes.start(name),
           partitionNode: (name, partitioned) => cluster.nodes.setPartitioned(name, partitioned),
           restartKubelet: (name) => cluster.nodes.restartKubelet(name),
+          addHollowNodes: (count) => cluster.addHollowNodes(count),
           setSpeed: (speed) => cluster.clock.setSpeed(speed),
+          loadImage: (reference, path, bytes) => cluster.nodes.loadImage(reference, path, bytes),
         },
+        network: cluster.network.host(),
       },
       out,
       columns,

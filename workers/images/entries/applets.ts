@@ -7,7 +7,10 @@ export const BUSYBOX_APPLETS: readonly string[] = [
   'tr', 'true', 'uname', 'uniq', 'wc', 'wget', 'which', 'whoami', 'yes',
 ];
 
-/** `{ '/bin/sh': 'busybox', '/bin/ls': 'busybox', ... }` for every applet in each directory. */
+/**
+ * `{ '/bin/sh': 'busybox', '/bin/ls': 'busybox', ... }` for every applet in each directory.
+ * Debian-based images add `/bin/bash`: the program answers to that name too, with bash's prompt.
+ */
 export function appletExecutables(dirs: readonly string[], program = 'busybox'): Record<string, string> {
   const executables: Record<string, string> = {};
   for (const dir of dirs) {

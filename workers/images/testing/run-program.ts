@@ -50,12 +50,25 @@ function compiled(program: string): Promise<WebAssembly.Module> {
   return module;
 }
 
-/**
- * proc_exit as an exception this harness catches: Node 20's own returnOnExit path corrupts its
- * heap when the program grew its memory and wrote output before exiting.
- */
+/** proc_exit, as an exception this harness catches. */
 class ProcessExit {
   constructor(readonly code: number) {}
+}
+
+/**
+ * Node 20's WASI functions called straight from wasm take V8's fast-call path, which keeps
+ * using the memory's old address after the program grew its memory (clock_time_get then writes
+ * into freed memory and the process crashes later). Called through JavaScript they do not.
+ */
+function throughJavaScript(functions: Record<string, unknown>): Record<string, unknown> {
+  const wrapped: Record<string, unknown> = {};
+  for (const [name, fn] of Object.entries(functions)) {
+    wrapped[name] = (...args: unknown[]) => (fn as (...a: unknown[]) => unknown)(...args);
+  }
+  wrapped.proc_exit = (code: number) => {
+    throw new ProcessExit(code);
+  };
+  return wrapped;
 }
 
 function failingNet(): Imports {
@@ -104,14 +117,11 @@ export async function runProgram(program: string, argv: string[], options: RunOp
       return memory;
     };
     const imports = wasi.getImportObject() as { wasi_snapshot_preview1: Record<string, unknown> };
-    imports.wasi_snapshot_preview1.proc_exit = (code: number) => {
-      throw new ProcessExit(code);
-    };
     const instance = await WebAssembly.instantiate(await compiled(program), {
-      ...imports,
+      wasi_snapshot_preview1: throughJavaScript(imports.wasi_snapshot_preview1),
       kubetab_proc: { signals: () => 0, take_signal: () => 0 },
       kubetab_net: options.net ? options.net(guestMemory) : failingNet(),
-    } as WebAssembly.Imports);
+    } as Record<string, Record<string, unknown>>);
     memory = instance.exports.memory as WebAssembly.Memory;
     let exitCode: number;
     try {

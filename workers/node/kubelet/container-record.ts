@@ -28,6 +28,8 @@ export class ContainerRecord {
   starting = false;
   /** The runtime was asked to stop this run (graceful termination, liveness failure). */
   stopping = false;
+  /** Why this run's postStart hook failed (it is being killed; it waits as PostStartHookError). */
+  postStartFailure?: string;
   /** Whether this container has run before, so that the next run counts as a restart. */
   hasRun = false;
 
@@ -82,7 +84,8 @@ export class ContainerRecord {
     this.containerID = containerID;
     this.handle = handle;
     this.state = { running: { startedAt } };
-    this.started = true;
+    this.started = !this.spec.startupProbe;
+    this.ready = false;
     this.stopping = false;
   }
 

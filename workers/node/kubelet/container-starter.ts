@@ -2,17 +2,21 @@
 // upstream's events), build its environment and command line, create and start it in the
 // pod's sandbox. Failures leave the container waiting with the reason kubectl shows
 // (ErrImagePull, ImagePullBackOff, InvalidImageName, CreateContainerConfigError,
-// CreateContainerError) or terminated with StartError. Upstream:
-// pkg/kubelet/kuberuntime/kuberuntime_container.go (startContainer), pkg/kubelet/images.
+// CreateContainerError) or terminated with StartError. The container gets the kubelet's
+// /etc/hosts, /etc/resolv.conf and /etc/hostname, and its postStart hook runs before the start
+// counts as done. Upstream: pkg/kubelet/kuberuntime/kuberuntime_container.go (startContainer),
+// pkg/kubelet/images.
 
 import type { Pod } from '../../../src/api/core';
 import { bytes } from '../../../src/api/quantity';
 import type { ClusterClock } from '../../../src/cluster/clock';
 import type { EventRecorder } from '../../../src/client/event-recorder';
-import { goDuration, PullError, type CachedImage, type ImageCache } from '../image-cache';
+import { goDuration, PullError, type CachedImage, type ImageCache } from '../images/image-cache';
 import { ContainerStartError, type ContainerHandle, type PodSandbox, type VolumeConfig } from '../../runtime/runtime-api';
+import type { ActionDeps } from './actions/action-target';
 import type { Backoff } from './backoff';
 import { containerProcess, ContainerConfigError, type EnvSources } from './container-env';
+import { managedFiles } from './container-files';
 import type { ContainerRecord } from './container-record';
 import { containerMounts } from './pod-volumes';
 
@@ -22,9 +26,14 @@ export interface StartDeps {
   recorder: EventRecorder;
   backoff: Backoff;
   env: EnvSources;
+  actions: ActionDeps;
 }
 
-export type StartOutcome = { started: true; handle: ContainerHandle } | { started: false; retryAfterMs?: number };
+/** A start either ran the container (its postStart hook may have failed) or left it waiting. */
+/** How soon a start that failed for a reason a retry might cure is tried again (the pod worker's back-off). */
+const RETRY_MS = 10_000;
+
+export type StartOutcome = { started: true; handle: ContainerHandle; postStartFailure?: string } | { started: false; retryAfterMs?: number };
 
 function fieldPath(record: ContainerRecord): string {
   return record.kind === 'app' ? `spec.containers{${record.name}}` : `spec.initContainers{${record.name}}`;
@@ -50,7 +59,7 @@ async function ensureImage(pod: Pod, record: ContainerRecord, deps: StartDeps): 
     record.setWaiting(error.reason, error.message);
     event('Warning', 'InspectFailed', error.message);
     event('Warning', 'Failed', `Error: ${error.reason}`);
-    return {};
+    return { retryAfterMs: RETRY_MS };
   }
   if (present && policy !== 'Always') {
     event('Normal', 'Pulled', `Container image "${image}" already present on machine`);
@@ -61,7 +70,7 @@ async function ensureImage(pod: Pod, record: ContainerRecord, deps: StartDeps): 
     record.setWaiting('ErrImageNeverPull', message);
     event('Warning', 'ErrImageNeverPull', message);
     event('Warning', 'Failed', 'Error: ErrImageNeverPull');
-    return {};
+    return { retryAfterMs: RETRY_MS };
   }
   const now = deps.clock.now();
   if (record.lastPullFailure !== undefined && deps.backoff.inBackoffSince(backoffKey, record.lastPullFailure, now)) {
@@ -95,6 +104,7 @@ export async function startContainer(
   record: ContainerRecord,
   sandbox: PodSandbox,
   volumes: readonly VolumeConfig[],
+  podIP: string,
   deps: StartDeps,
 ): Promise<StartOutcome> {
   const pulled = await ensureImage(pod, record, deps);
@@ -109,7 +119,7 @@ export async function startContainer(
     if (!(error instanceof ContainerConfigError)) throw error;
     record.setWaiting('CreateContainerConfigError', error.message);
     deps.recorder.event(pod, 'Warning', 'Failed', `Error: ${error.message}`, path);
-    return { started: false, retryAfterMs: 10_000 };
+    return { started: false, retryAfterMs: RETRY_MS };
   }
   const id = containerId();
   const log = record.newLog(id);
@@ -119,7 +129,7 @@ export async function startContainer(
       {
         name: record.name,
         id,
-        image: pulled.content,
+        image: { ...pulled.content, files: { ...pulled.content.files, ...managedFiles(pod, podIP) } },
         argv: process.argv,
         env: process.env,
         workingDir: record.spec.workingDir || pulled.content.workingDir || '/',
@@ -133,14 +143,22 @@ export async function startContainer(
     );
     deps.recorder.event(pod, 'Normal', 'Created', `Created container: ${record.name}`, path);
     deps.recorder.event(pod, 'Normal', 'Started', `Started container ${record.name}`, path);
+    const postStart = record.spec.lifecycle?.postStart;
+    const target = { pod, container: record.spec, handle, containerID: id, podIP };
+    let postStartFailure: string | undefined;
+    if (postStart) {
+      const { runLifecycleHandler } = await import('./lifecycle-hooks');
+      postStartFailure = await Promise.race([runLifecycleHandler(postStart, target, deps.actions), handle.exited.then(() => undefined)]);
+    }
+    if (postStartFailure) deps.recorder.event(pod, 'Warning', 'FailedPostStartHook', postStartFailure, path);
     record.beginRun(id, handle, deps.clock.timestamp(handle.startedAt));
-    return { started: true, handle };
+    return { started: true, handle, postStartFailure };
   } catch (error) {
     if (!(error instanceof ContainerStartError)) throw error;
     deps.recorder.event(pod, 'Warning', 'Failed', `Error: ${error.message}`, path);
     if (error.reason === 'CreateContainerError') {
       record.setWaiting('CreateContainerError', error.message);
-      return { started: false, retryAfterMs: 10_000 };
+      return { started: false, retryAfterMs: RETRY_MS };
     }
     const now = deps.clock.now();
     record.containerID = id;

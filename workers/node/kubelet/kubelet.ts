@@ -1,6 +1,8 @@
 // The kubelet of one node: registers the node and heartbeats, watches the pods bound to it,
-// runs a pod worker for each, writes their status, deletes them once terminated, and serves
-// container logs to the API server. Upstream: pkg/kubelet/kubelet.go.
+// admits each (or rejects it as OutOfcpu, OutOfmemory…), runs a pod worker for each, writes
+// their status, deletes them once terminated, and serves container logs to the API server. It
+// watches ConfigMaps and Secrets so pods' volumes and environments read them from its cache.
+// Upstream: pkg/kubelet/kubelet.go.
 
 import type { ConfigMap, Pod, Secret, Service } from '../../../src/api/core';
 import { findResource } from '../../../src/api/scheme';
@@ -8,14 +10,15 @@ import type { ClusterClock } from '../../../src/cluster/clock';
 import { isNotFound, type ApiClient } from '../../../src/client/client';
 import { EventRecorder } from '../../../src/client/event-recorder';
 import { Informer } from '../../../src/client/informer';
-import type { ImageCache } from '../image-cache';
+import type { ImageCache } from '../images/image-cache';
 import type { NodeConfig } from '../protocol';
-import type { ContainerRuntime } from '../../runtime/runtime-api';
+import type { ContainerRuntime, NetworkStream } from '../../runtime/runtime-api';
 import { Backoff } from './backoff';
 import type { EnvSources } from './container-env';
 import { IpAllocator } from './ip-allocator';
 import { NodeHeartbeat } from './node-heartbeat';
 import { nodeResources, registrationNode, WORKER_IDENTITY } from './node-status';
+import { admitPod, allocatableOf } from './pod-admission';
 import { PodWorker } from './pod-worker';
 import type { VolumeSources } from './pod-volumes';
 import { StatusManager } from './status-manager';
@@ -31,6 +34,8 @@ export interface KubeletOptions {
   config: NodeConfig;
   runtime: ContainerRuntime;
   images: ImageCache;
+  /** Opens a connection from the node into the pod network (probes, hooks); rejects with an errno. */
+  connect(ip: string, port: number): Promise<NetworkStream>;
 }
 
 export class Kubelet {
@@ -41,6 +46,10 @@ export class Kubelet {
   private readonly backoff = new Backoff();
   private readonly ips: IpAllocator;
   private pods?: Informer<Pod>;
+  private configMaps?: Informer<ConfigMap>;
+  private secrets?: Informer<Secret>;
+  /** Pods refused at admission (their Failed status may not have come back yet). */
+  private readonly rejected = new Set<string>();
 
   constructor(private readonly options: KubeletOptions) {
     const { client, clock, config } = options;
@@ -65,6 +74,11 @@ export class Kubelet {
       onDelete: (pod) => void this.podRemoved(pod),
     });
     this.pods = pods;
+    const { client, clock } = this.options;
+    this.configMaps = new Informer<ConfigMap>(client, CONFIG_MAPS, clock);
+    this.secrets = new Informer<Secret>(client, SECRETS, clock);
+    this.configMaps.start();
+    this.secrets.start();
     pods.start();
     await pods.waitForSync();
   }
@@ -74,6 +88,10 @@ export class Kubelet {
     this.heartbeat.stop();
     this.pods?.stop();
     this.pods = undefined;
+    this.configMaps?.stop();
+    this.secrets?.stop();
+    this.configMaps = undefined;
+    this.secrets = undefined;
   }
 
   /** Kills every container (the node is going away). */
@@ -104,7 +122,8 @@ export class Kubelet {
     let worker = this.workers.get(uid);
     if (!worker) {
       const phase = pod.status?.phase;
-      if ((phase === 'Succeeded' || phase === 'Failed') && !pod.metadata.deletionTimestamp) return;
+      if ((phase === 'Succeeded' || phase === 'Failed' || this.rejected.has(uid)) && !pod.metadata.deletionTimestamp) return;
+      if (!pod.metadata.deletionTimestamp && !pod.status?.startTime && this.reject(pod)) return;
       worker = new PodWorker(pod, {
         clock: this.options.clock,
         runtime: this.options.runtime,
@@ -114,6 +133,7 @@ export class Kubelet {
         ips: this.ips,
         env: this.envSources(),
         volumes: this.volumeSources(),
+        actions: { clock: this.options.clock, connect: this.options.connect },
         hostIP: this.options.config.internalIP,
         publish: (p, status) => this.statuses.set(p, status),
         remove: (p) => this.deletePod(p),
@@ -124,8 +144,22 @@ export class Kubelet {
     worker.update(pod, resync);
   }
 
+  /** Admission: refuses a pod that does not fit what the node has left; true when refused. */
+  private reject(pod: Pod): boolean {
+    const config = this.options.config;
+    const active = [...this.workers.values()].filter((w) => w.isActive).map((w) => w.current);
+    const node = { apiVersion: 'v1', kind: 'Node', metadata: { name: config.name, labels: config.labels }, spec: {} };
+    const rejection = admitPod(pod, active, node, allocatableOf(nodeResources(config)));
+    if (!rejection) return false;
+    this.rejected.add(pod.metadata.uid ?? '');
+    this.recorder.event(pod, 'Warning', rejection.reason, rejection.message);
+    this.statuses.set(pod, { phase: 'Failed', reason: rejection.reason, message: `Pod was rejected: ${rejection.message}`, qosClass: pod.status?.qosClass });
+    return true;
+  }
+
   private async podRemoved(pod: Pod): Promise<void> {
     const uid = pod.metadata.uid ?? '';
+    this.rejected.delete(uid);
     const worker = this.workers.get(uid);
     this.workers.delete(uid);
     this.statuses.forget(uid);
@@ -156,8 +190,8 @@ export class Kubelet {
   private envSources(): EnvSources {
     const client = this.options.client;
     return {
-      configMap: (ns, name) => this.getOrUndefined(() => client.get<ConfigMap>(CONFIG_MAPS, ns, name)),
-      secret: (ns, name) => this.getOrUndefined(() => client.get<Secret>(SECRETS, ns, name)),
+      configMap: async (ns, name) => this.configMaps?.get(`${ns}/${name}`) ?? this.getOrUndefined(() => client.get<ConfigMap>(CONFIG_MAPS, ns, name)),
+      secret: async (ns, name) => this.secrets?.get(`${ns}/${name}`) ?? this.getOrUndefined(() => client.get<Secret>(SECRETS, ns, name)),
       services: async (ns) => (await client.list<Service>(SERVICES, ns)).items,
       nodeAllocatable: nodeResources(this.options.config),
     };
@@ -165,7 +199,7 @@ export class Kubelet {
 
   private volumeSources(): VolumeSources {
     const env = this.envSources();
-    return { configMap: env.configMap, secret: env.secret, now: () => this.options.clock.now() };
+    return { configMap: env.configMap, secret: env.secret, now: () => this.options.clock.now(), tokens: new Map() };
   }
 }
 

@@ -73,9 +73,22 @@ export class NodeHeartbeat {
     this.leaseTimer = this.clock.after(LEASE_RENEW_SECONDS * 1000, () => {
       if (this.stopped) return;
       void this.renewLease()
+        .then(() => this.reportIfMarkedUnready())
         .catch(() => undefined)
         .finally(() => this.scheduleLease());
     });
+  }
+
+  /**
+   * Reports status at once when the API shows this node other than Ready (the node lifecycle
+   * controller marked it Unknown while the kubelet was cut off), as the kubelet's status
+   * update loop does every 10 s, instead of waiting for the five-minute report.
+   */
+  private async reportIfMarkedUnready(): Promise<void> {
+    if (!this.node || this.stopped) return;
+    const current = await this.client.get<Node>(NODES, undefined, this.node.metadata.name ?? '');
+    const ready = current.status?.conditions?.find((c) => c.type === 'Ready');
+    if (ready?.status !== 'True' || ready.reason !== 'KubeletReady') await this.reportStatus();
   }
 
   private scheduleStatus(): void {

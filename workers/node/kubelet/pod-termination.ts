@@ -1,34 +1,23 @@
-// Graceful termination of a pod's containers: app containers first, then sidecars in reverse
-// order; each is told to stop (SIGTERM) and killed (SIGKILL) if it has not stopped when the
-// grace period runs out. Upstream: pkg/kubelet/kuberuntime/kuberuntime_container.go
-// (killContainersWithSyncResult, killContainer).
+// Stopping all of a pod's containers, as the kubelet kills a pod: every running container is
+// told at once (Killing events, preStop hooks), app containers stop right away, and sidecars
+// stop after the app containers and the sidecars declared after them, in reverse order. Also
+// used to stop the sidecars of a pod whose app containers have finished for good. Upstream:
+// pkg/kubelet/kuberuntime/kuberuntime_container.go (killContainersWithSyncResult,
+// terminationOrdering).
 
 import type { Pod } from '../../../src/api/core';
-import type { ClusterClock } from '../../../src/cluster/clock';
-import type { EventRecorder } from '../../../src/client/event-recorder';
 import type { ContainerRecord } from './container-record';
+import { killContainer, type KillDeps } from './container-killer';
 
-async function stopOne(pod: Pod, record: ContainerRecord, deadline: number, clock: ClusterClock, recorder: EventRecorder): Promise<void> {
-  const handle = record.handle;
-  if (!handle) return;
-  record.stopping = true;
-  const path = `spec.${record.kind === 'app' ? 'containers' : 'initContainers'}{${record.name}}`;
-  recorder.event(pod, 'Normal', 'Killing', `Stopping container ${record.name}`, path);
-  const remaining = deadline - clock.now();
-  if (remaining <= 0) {
-    handle.signal('SIGKILL');
-  } else {
-    handle.signal('SIGTERM');
-    const timer = clock.after(remaining, () => handle.signal('SIGKILL'));
-    await handle.exited;
-    timer.cancel();
-  }
-  await handle.exited;
-}
-
-/** Stops every running container of the pod within `graceSeconds` of cluster time. */
-export async function terminateContainers(pod: Pod, records: readonly ContainerRecord[], graceSeconds: number, clock: ClusterClock, recorder: EventRecorder): Promise<void> {
-  const deadline = clock.now() + graceSeconds * 1000;
-  await Promise.all(records.filter((r) => r.kind === 'app').map((r) => stopOne(pod, r, deadline, clock, recorder)));
-  for (const record of records.filter((r) => r.kind !== 'app').reverse()) await stopOne(pod, record, deadline, clock, recorder);
+/** Stops every running container of `records` within `graceSeconds` of cluster time. */
+export async function terminateContainers(pod: Pod, records: readonly ContainerRecord[], graceSeconds: number, deps: KillDeps): Promise<void> {
+  const running = records.filter((r) => r.handle);
+  const exited = new Map(running.map((r) => [r, (r.handle as NonNullable<ContainerRecord['handle']>).exited]));
+  const sidecars = running.filter((r) => r.kind === 'sidecar');
+  const turnOf = (record: ContainerRecord): Promise<unknown> | undefined => {
+    if (record.kind !== 'sidecar') return undefined;
+    const later = [...running.filter((r) => r.kind === 'app'), ...sidecars.slice(sidecars.indexOf(record) + 1)];
+    return Promise.all(later.map((r) => exited.get(r)));
+  };
+  await Promise.all(running.map((record) => killContainer(pod, record, { gracePeriodSeconds: graceSeconds, turn: turnOf(record) }, deps)));
 }

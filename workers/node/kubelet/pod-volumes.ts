@@ -1,6 +1,8 @@
 // A pod's volumes as files: emptyDir starts empty; configMap, secret, downwardAPI and projected
 // (service account token) volumes are rendered from their sources; a missing source fails the
-// mount with the kubelet's FailedMount message. Also each container's mounts. Upstream:
+// mount with the kubelet's FailedMount message. Rendering again later picks up changes to the
+// sources (a token is reissued only after 80% of its lifetime). Also each container's mounts.
+// Upstream:
 // pkg/volume/{configmap,secret,downwardapi,projected}, pkg/kubelet/volumemanager.
 
 import type { ConfigMap, Container, KeyToPath, Pod, Secret, Volume } from '../../../src/api/core';
@@ -12,7 +14,12 @@ export interface VolumeSources {
   configMap(namespace: string, name: string): Promise<ConfigMap | undefined>;
   secret(namespace: string, name: string): Promise<Secret | undefined>;
   now(): number;
+  /** Tokens issued for this pod's projected volumes, by `volume/path`. */
+  tokens: Map<string, { token: string; issuedAt: number }>;
 }
+
+/** A token is reissued once this share of its lifetime has passed, as the kubelet does. */
+const TOKEN_REFRESH_SHARE = 0.8;
 
 function base64ToBytes(value: string): Uint8Array {
   const binary = atob(value);
@@ -81,7 +88,22 @@ function serviceAccountToken(pod: Pod, now: number, expirationSeconds: number): 
   return `${base64Url(JSON.stringify(header))}.${base64Url(JSON.stringify(payload))}.${signature}`;
 }
 
-async function volumeFiles(pod: Pod, volume: Volume, sources: VolumeSources): Promise<FileTree> {
+function projectedToken(pod: Pod, key: string, expirationSeconds: number, sources: VolumeSources): string {
+  const now = sources.now();
+  const issued = sources.tokens.get(key);
+  if (issued && now < issued.issuedAt + expirationSeconds * 1000 * TOKEN_REFRESH_SHARE) return issued.token;
+  const token = serviceAccountToken(pod, now, expirationSeconds);
+  sources.tokens.set(key, { token, issuedAt: now });
+  return token;
+}
+
+/** Whether a volume is rendered from API objects (and so follows their changes). */
+export function isProjectedVolume(volume: Volume): boolean {
+  return Boolean(volume.configMap || volume.secret || volume.downwardAPI || volume.projected);
+}
+
+/** A volume's files as its sources say now; throws VolumeMountError for a missing source. */
+export async function volumeFiles(pod: Pod, volume: Volume, sources: VolumeSources): Promise<FileTree> {
   const namespace = pod.metadata.namespace ?? 'default';
   if (volume.configMap) {
     const cm = await sources.configMap(namespace, volume.configMap.name);
@@ -109,7 +131,7 @@ async function volumeFiles(pod: Pod, volume: Volume, sources: VolumeSources): Pr
       const token = source.serviceAccountToken as { path: string; expirationSeconds?: number } | undefined;
       const cmSource = source.configMap as { name: string; items?: KeyToPath[]; optional?: boolean } | undefined;
       const downward = source.downwardAPI as { items?: { path: string; fieldRef?: { fieldPath: string } }[] } | undefined;
-      if (token) files[token.path] = serviceAccountToken(pod, sources.now(), token.expirationSeconds ?? 3607);
+      if (token) files[token.path] = projectedToken(pod, `${volume.name}/${token.path}`, token.expirationSeconds ?? 3607, sources);
       if (cmSource) Object.assign(files, await volumeFiles(pod, { name: volume.name, configMap: cmSource }, sources));
       if (downward) Object.assign(files, downwardFiles(pod, downward.items ?? []));
     }
@@ -122,8 +144,7 @@ async function volumeFiles(pod: Pod, volume: Volume, sources: VolumeSources): Pr
 export async function podVolumes(pod: Pod, sources: VolumeSources): Promise<VolumeConfig[]> {
   const volumes: VolumeConfig[] = [];
   for (const volume of pod.spec.volumes ?? []) {
-    const readOnly = Boolean(volume.configMap || volume.secret || volume.downwardAPI || volume.projected);
-    volumes.push({ name: volume.name, files: await volumeFiles(pod, volume, sources), readOnly });
+    volumes.push({ name: volume.name, files: await volumeFiles(pod, volume, sources), readOnly: isProjectedVolume(volume) });
   }
   return volumes;
 }

@@ -1,22 +1,32 @@
-// One pod on this node, driven toward its spec one sync at a time: the sandbox (IP, volumes),
-// init containers in order (sidecars started before the next), app containers, restarts by
-// restart policy with crash-loop back-off, and graceful termination when the pod is deleted.
-// Every sync ends by reporting status. Upstream: pkg/kubelet/pod_workers.go,
+// One pod on this node, driven toward its spec one sync at a time: the sandbox (IP, volumes,
+// kept current by a periodic resync), init containers in order (each sidecar started, and its
+// startup probe passed, before the next), app containers, probes and what their results do,
+// restarts by restart policy with crash-loop back-off, sidecars stopped once the app containers
+// are done for good, and graceful termination when the pod is deleted. Every sync ends by
+// reporting status. Upstream: pkg/kubelet/pod_workers.go,
 // pkg/kubelet/kuberuntime/kuberuntime_manager.go (SyncPod, computePodActions).
 
 import type { Pod } from '../../../src/api/core';
 import type { ClusterClock, Timer } from '../../../src/cluster/clock';
 import type { EventRecorder } from '../../../src/client/event-recorder';
-import type { ImageCache } from '../image-cache';
+import type { ImageCache } from '../images/image-cache';
 import type { ContainerRuntime, PodSandbox, VolumeConfig } from '../../runtime/runtime-api';
+import type { ActionDeps } from './actions/action-target';
 import type { Backoff } from './backoff';
 import type { EnvSources } from './container-env';
+import { killContainer, podGracePeriod, unhealthyKill, type KillDeps } from './container-killer';
 import { ContainerRecord } from './container-record';
 import { startContainer, type StartDeps } from './container-starter';
 import type { IpAllocator } from './ip-allocator';
 import { buildPodStatus } from './pod-status';
 import { podVolumes, VolumeMountError, type VolumeSources } from './pod-volumes';
+import { adoptPreviousRuns } from './previous-runs';
+import { restartDelay, willRestart } from './restart-backoff';
 import { terminateContainers } from './pod-termination';
+import type { ProbeType } from './probes/probe-action';
+import type { PodProbes } from './probes/pod-probes';
+import type { ProbeResult } from './probes/probe-worker';
+import { PeriodicResync, refreshVolumes } from './volume-refresh';
 
 export interface PodWorkerDeps {
   clock: ClusterClock;
@@ -27,6 +37,8 @@ export interface PodWorkerDeps {
   ips: IpAllocator;
   env: EnvSources;
   volumes: VolumeSources;
+  /** How probes and hooks reach the pod network from the node. */
+  actions: ActionDeps;
   hostIP: string;
   /** Reports a status (the status manager writes it). */
   publish(pod: Pod, status: NonNullable<Pod['status']>): void;
@@ -45,9 +57,12 @@ export class PodWorker {
   private volumes: VolumeConfig[] = [];
   private podIP?: string;
   private readonly startTime: string;
+  /** The pod's prober workers, once their code has loaded (only pods with probes load it). */
+  private probes?: PodProbes;
   private syncing = false;
   private dirty = false;
   private retry?: Timer;
+  private readonly volumeResync: PeriodicResync;
   private finished = false;
   private terminating = false;
   private failure?: { reason: string; message: string };
@@ -64,8 +79,12 @@ export class PodWorker {
     this.records.filter((r) => r.kind !== 'app').forEach((r, i) => {
       if (i === 0) r.setWaiting('ContainerCreating');
     });
-    this.adoptPreviousRuns(pod);
+    adoptPreviousRuns(pod, this.records, deps.clock.timestamp());
+    this.podIP = pod.status?.podIP;
+    if (this.podIP) deps.ips.reserve(this.podIP);
     this.startTime = deps.clock.timestamp();
+    if (this.records.some((r) => r.kind !== 'init' && (r.spec.livenessProbe || r.spec.readinessProbe || r.spec.startupProbe))) void this.startProbes();
+    this.volumeResync = new PeriodicResync(deps.clock, () => this.resyncVolumes());
   }
 
   get uid(): string {
@@ -78,6 +97,12 @@ export class PodWorker {
 
   get isFinished(): boolean {
     return this.finished;
+  }
+
+  /** Whether the pod still holds node resources (for admitting others). */
+  get isActive(): boolean {
+    const phase = this.pod.status?.phase;
+    return !this.finished && !this.terminating && phase !== 'Succeeded' && phase !== 'Failed';
   }
 
   record(name: string): ContainerRecord | undefined {
@@ -103,9 +128,34 @@ export class PodWorker {
   /** Kills everything at once (node shutdown); no status is reported. */
   async kill(): Promise<void> {
     this.finished = true;
-    this.retry?.cancel();
+    this.stopTimers();
     for (const record of this.records) record.handle?.signal('SIGKILL');
     await this.sandbox?.destroy();
+  }
+
+  /** Loads the prober's code (only pods with probes need it) and starts the pod's probe workers. */
+  private async startProbes(): Promise<void> {
+    const { PodProbes } = await import('./probes/pod-probes');
+    if (this.finished || this.terminating) return;
+    this.probes = new PodProbes(this.records, {
+      clock: this.deps.clock,
+      recorder: this.deps.recorder,
+      actions: this.deps.actions,
+      pod: () => this.pod,
+      podIP: () => this.podIP,
+      onResult: (type, record, result, containerID) => this.probeResult(type, record, result, containerID),
+    });
+    this.probes.start();
+  }
+
+  private stopTimers(): void {
+    this.retry?.cancel();
+    this.volumeResync.stop();
+    this.probes?.stop();
+  }
+
+  private killDeps(): KillDeps {
+    return { clock: this.deps.clock, recorder: this.deps.recorder, actions: this.deps.actions, podIP: () => this.podIP };
   }
 
   private async loop(): Promise<void> {
@@ -140,8 +190,12 @@ export class PodWorker {
       return this.terminate(false);
     }
     if (!(await this.ensureSandbox(pod))) return;
-    const initialized = await this.syncInitContainers(pod);
-    if (initialized) await this.syncAppContainers(pod);
+    if (this.appContainersDone(pod)) {
+      await terminateContainers(pod, this.records.filter((r) => r.kind === 'sidecar'), podGracePeriod(pod), this.killDeps());
+    } else {
+      const initialized = await this.syncInitContainers(pod);
+      if (initialized) await this.syncAppContainers(pod);
+    }
     this.report(false);
   }
 
@@ -175,8 +229,22 @@ export class PodWorker {
       podIP: ip,
       volumes: this.volumes,
     });
+    this.volumeResync.start();
     this.report(false);
     return true;
+  }
+
+  /** The periodic resync of configMap, secret, downwardAPI and projected volumes. */
+  private async resyncVolumes(): Promise<void> {
+    const sandbox = this.sandbox;
+    if (!sandbox || this.terminating) return;
+    const { changed, failures } = await refreshVolumes(this.pod, this.volumes, this.deps.volumes);
+    for (const message of failures) this.deps.recorder.event(this.pod, 'Warning', 'FailedMount', message);
+    if (sandbox !== this.sandbox) return;
+    for (const volume of changed) {
+      sandbox.updateVolume(volume.name, volume.files);
+      this.volumes = this.volumes.map((v) => (v.name === volume.name ? volume : v));
+    }
   }
 
   /** Runs init containers in order; true once every one has completed (sidecars started). */
@@ -193,7 +261,7 @@ export class PodWorker {
         if (!this.mayRestart(pod, record)) return false;
       }
       await this.start(pod, record);
-      if (record.kind === 'sidecar' && record.running) continue;
+      if (record.kind === 'sidecar' && record.running && record.started) continue;
       return false;
     }
     return true;
@@ -205,40 +273,34 @@ export class PodWorker {
       if (record.state.waiting?.reason === 'PodInitializing') record.setWaiting('ContainerCreating');
       const exit = record.state.terminated;
       if (exit) {
-        const policy = pod.spec.restartPolicy ?? 'Always';
-        if (policy === 'Never' || (policy === 'OnFailure' && exit.exitCode === 0)) continue;
+        if (!willRestart(pod, exit.exitCode)) continue;
         if (!this.mayRestart(pod, record)) continue;
       }
       await this.start(pod, record);
     }
   }
 
-  /** Crash-loop back-off: false (and CrashLoopBackOff) while the container must still wait. */
+  /** Every app container has ended and none will run again (so the sidecars must stop). */
+  private appContainersDone(pod: Pod): boolean {
+    const apps = this.records.filter((r) => r.kind === 'app');
+    return apps.every((r) => !r.running && !r.starting && r.state.terminated && !willRestart(pod, r.state.terminated.exitCode));
+  }
+
+  /** Crash-loop back-off: false (and a retry when it ends) while the container must still wait. */
   private mayRestart(pod: Pod, record: ContainerRecord): boolean {
-    const key = `${this.uid}/${record.name}`;
-    const now = this.deps.clock.now();
-    const exitedAt = record.lastExitAt ?? now;
-    const podName = `${pod.metadata.name}_${pod.metadata.namespace}(${this.uid})`;
-    if (this.deps.backoff.inBackoffSince(key, exitedAt, now)) {
-      const delay = this.deps.backoff.delay(key) ?? 0;
-      record.awaitRestart('CrashLoopBackOff', `back-off ${delay / 1000}s restarting failed container=${record.name} pod=${podName}`);
-      this.deps.recorder.event(pod, 'Warning', 'BackOff', `Back-off restarting failed container ${record.name} in pod ${podName}`, `spec.${record.kind === 'app' ? 'containers' : 'initContainers'}{${record.name}}`);
-      this.retryAfter(exitedAt + delay - now);
-      return false;
-    }
-    this.deps.backoff.next(key, exitedAt);
-    record.awaitRestart('ContainerCreating');
-    return true;
+    const waitMs = restartDelay(pod, record, this.deps);
+    if (waitMs > 0) this.retryAfter(waitMs);
+    return waitMs === 0;
   }
 
   private async start(pod: Pod, record: ContainerRecord): Promise<void> {
-    if (!this.sandbox) return;
+    if (!this.sandbox || !this.podIP) return;
     record.starting = true;
     this.report(false);
-    const deps: StartDeps = { clock: this.deps.clock, images: this.deps.images, recorder: this.deps.recorder, backoff: this.deps.backoff, env: this.deps.env };
+    const deps: StartDeps = { clock: this.deps.clock, images: this.deps.images, recorder: this.deps.recorder, backoff: this.deps.backoff, env: this.deps.env, actions: this.deps.actions };
     let outcome;
     try {
-      outcome = await startContainer(pod, record, this.sandbox, this.volumes, deps);
+      outcome = await startContainer(pod, record, this.sandbox, this.volumes, this.podIP, deps);
     } finally {
       record.starting = false;
     }
@@ -252,13 +314,37 @@ export class PodWorker {
       else this.requestSync();
       return;
     }
-    if (!record.spec.readinessProbe && !record.spec.startupProbe) record.ready = true;
+    record.ready = record.started && !record.spec.readinessProbe;
+    if (record.started) this.probes?.started(record);
     const startedAt = record.state.running?.startedAt;
     void outcome.handle.exited.then((exit) => {
       record.log?.close(exit.finishedAt);
       record.endRun(exit, startedAt, this.deps.clock.timestamp(exit.finishedAt));
       this.requestSync();
     });
+    if (outcome.postStartFailure) {
+      record.postStartFailure = outcome.postStartFailure;
+      await killContainer(pod, record, { message: 'FailedPostStartHook', gracePeriodSeconds: podGracePeriod(pod) }, this.killDeps());
+    }
+  }
+
+  /** What a probe's new result means: a started container, readiness, or a restart. */
+  private probeResult(type: ProbeType, record: ContainerRecord, result: ProbeResult, containerID: string): void {
+    if (record.containerID !== containerID || !record.running || this.terminating || this.finished) return;
+    if (type === 'Readiness') {
+      record.ready = result === 'success' && record.started;
+      this.report(false);
+      return;
+    }
+    if (type === 'Startup' && result === 'success') {
+      record.started = true;
+      record.ready = !record.spec.readinessProbe;
+      this.probes?.started(record);
+      this.report(false);
+      this.requestSync();
+      return;
+    }
+    if (result === 'failure' && !record.stopping) void killContainer(this.pod, record, unhealthyKill(this.pod, record, type), this.killDeps());
   }
 
   /**
@@ -267,10 +353,11 @@ export class PodWorker {
    */
   private async terminate(deleted: boolean): Promise<void> {
     this.retry?.cancel();
+    this.volumeResync.stop();
     if (!this.terminating) {
       this.terminating = true;
-      const grace = this.pod.metadata.deletionGracePeriodSeconds ?? this.pod.spec.terminationGracePeriodSeconds ?? 30;
-      await terminateContainers(this.pod, this.records, deleted ? grace : 0, this.deps.clock, this.deps.recorder);
+      await terminateContainers(this.pod, this.records, deleted ? podGracePeriod(this.pod) : 0, this.killDeps());
+      this.probes?.stop();
       this.report(true);
       await this.sandbox?.destroy();
       this.sandbox = undefined;
@@ -278,6 +365,7 @@ export class PodWorker {
     }
     if (deleted) {
       this.finished = true;
+      this.stopTimers();
       await this.deps.remove(this.pod);
     }
   }
@@ -295,28 +383,5 @@ export class PodWorker {
       now: this.deps.clock.timestamp(),
     });
     this.deps.publish(this.pod, status);
-  }
-
-  /** After a node restart: containers that were running are gone; count them as restarts. */
-  private adoptPreviousRuns(pod: Pod): void {
-    const previous = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])];
-    if (pod.status?.podIP) this.podIP = pod.status.podIP;
-    if (this.podIP) this.deps.ips.reserve(this.podIP);
-    for (const status of previous) {
-      const record = this.record(status.name);
-      if (!record || !(status.state?.running || status.state?.terminated || status.lastState?.terminated)) continue;
-      record.hasRun = true;
-      record.restartCount = status.restartCount;
-      record.lastState = status.lastState ?? {};
-      const terminated = status.state?.terminated;
-      const running = status.state?.running;
-      if (terminated) {
-        record.state = { terminated };
-        record.lastExitAt = Date.parse(terminated.finishedAt ?? '') || undefined;
-      } else if (running) {
-        const finishedAt = this.deps.clock.timestamp();
-        record.lastState = { terminated: { exitCode: 255, reason: 'Unknown', startedAt: running.startedAt, finishedAt, containerID: status.containerID } };
-      }
-    }
   }
 }

@@ -86,7 +86,7 @@ export class PodNetwork {
     const host = name.toLowerCase().replace(/\.$/, '');
     if (LOOPBACK.has(host)) return ['127.0.0.1'];
     if (IPV4.test(host)) return [host];
-    return this.fabric.resolve(host, this.namespace);
+    return this.fabric.resolve(name.toLowerCase(), this.namespace);
   }
 
   async connect(host: string, port: number): Promise<ConnectOutcome> {

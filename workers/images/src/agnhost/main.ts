@@ -1,11 +1,11 @@
 // agnhost, the Kubernetes e2e test image: one binary, subcommands chosen by the first argument.
-// This one has netexec, serve-hostname, liveness and pause.
+// This one has netexec, serve-hostname, liveness and pause. Run as /pause, it is the pause image.
 
 import { parseFlags } from "../lib/goflags";
 import { printErr } from "../lib/io";
-import { args, exit } from "../lib/process";
+import { args, basename, exit } from "../lib/process";
 import { netexec } from "./netexec";
-import { liveness, pause, serveHostname } from "./servers";
+import { liveness, pause, pauseContainer, serveHostname } from "./servers";
 
 const HELP = "Usage:\n  app [command]\n\nAvailable Commands:\n" +
   "  help           Help about any command\n" +
@@ -17,6 +17,7 @@ const HELP = "Usage:\n  app [command]\n\nAvailable Commands:\n" +
 
 function main(): i32 {
   const argv = args();
+  if (argv.length > 0 && basename(argv[0]) == "pause") return pauseContainer();
   if (argv.length < 2 || argv[1] == "help" || argv[1] == "--help" || argv[1] == "-h") {
     printErr(HELP);
     return 0;

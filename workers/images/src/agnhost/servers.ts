@@ -5,7 +5,7 @@ import { goLog } from "../lib/goflags";
 import { hostname } from "../lib/host";
 import { Request, Response } from "../lib/http";
 import { HttpHandler, HttpServer } from "../lib/http-server";
-import { print } from "../lib/io";
+import { print, printErr } from "../lib/io";
 import { handleSignal, SIGINT, SIGTERM, takeSignal } from "../lib/signals";
 import { monotonicNs, NS_PER_SECOND, sleepMs } from "../lib/time";
 import { errnoMessage, errno } from "../lib/wasi";
@@ -72,6 +72,20 @@ export function liveness(): i32 {
   if (!listenOrFail(server, 8080)) return 1;
   server.serve();
   return 0;
+}
+
+/** The pause container (/pause): sleeps until SIGINT or SIGTERM, then says so and exits 0. */
+export function pauseContainer(): i32 {
+  handleSignal(SIGINT);
+  handleSignal(SIGTERM);
+  while (true) {
+    if (sleepMs(3600_000) != errno.INTR) continue;
+    const signal = takeSignal();
+    if (signal == SIGINT || signal == SIGTERM) {
+      printErr("Shutting down, got signal: " + (signal == SIGINT ? "Interrupt" : "Terminated") + "\n");
+      return 0;
+    }
+  }
 }
 
 export function pause(): i32 {

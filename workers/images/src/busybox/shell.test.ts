@@ -85,6 +85,11 @@ describe('sh reading commands', () => {
     expect(result.stderr).toBe('/ # / # > > / # /tmp # ');
   });
 
+  it('prompts like bash when called as bash (the Debian images map /bin/bash to it)', async () => {
+    const result = await runProgram('busybox', ['bash', '-i'], { stdin: 'cd /tmp\nexit\n', files: { '/etc/hostname': 'web-1\n' } });
+    expect(result.stderr).toBe('root@web-1:/# root@web-1:/tmp# ');
+  });
+
   it('runs shell scripts named as commands', async () => {
     const result = await sh('/run.sh; echo "status $?"', { files: { '/run.sh': '#!/bin/sh\necho running\nexit 7\n' } });
     expect(result.stdout).toBe('running\nstatus 7\n');

@@ -7,7 +7,7 @@ import { ByteBuffer } from "./bytes";
 import { lastErrno, readSome, setLastErrno, writeBuffer } from "./io";
 import { getenv } from "./process";
 import {
-  Errno, errno, fd_close, fd_fdstat_get, fd_filestat_get, fd_prestat_dir_name, fd_prestat_get, fd_readdir, fd_seek,
+  Errno, errno, fd_close, fd_fdstat_get, fd_prestat_dir_name, fd_prestat_get, fd_readdir, fd_seek,
   fdflags, filetype, FST_ATIM_NOW, FST_MTIM_NOW, LOOKUP_SYMLINK_FOLLOW, oflags, path_create_directory,
   path_filestat_get, path_filestat_set_times, path_open, path_remove_directory, path_rename, path_unlink_file, rights,
 } from "./wasi";
@@ -126,16 +126,6 @@ export function stat(path: string): FileStat | null {
   if (at === null) return null;
   const buf = memory.data(64);
   const code = path_filestat_get(at.dir.fd, LOOKUP_SYMLINK_FOLLOW, changetype<usize>(at.relative), at.relative.byteLength, buf);
-  if (code != 0) {
-    setLastErrno(code);
-    return null;
-  }
-  return readFilestat(buf);
-}
-
-export function fstat(fd: u32): FileStat | null {
-  const buf = memory.data(64);
-  const code = fd_filestat_get(fd, buf);
   if (code != 0) {
     setLastErrno(code);
     return null;

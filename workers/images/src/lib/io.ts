@@ -5,7 +5,6 @@ import "./abort";
 import { ByteBuffer } from "./bytes";
 import { Errno, errno, fd_fdstat_get, fd_read, fd_write, filetype } from "./wasi";
 
-export const STDIN: u32 = 0;
 export const STDOUT: u32 = 1;
 export const STDERR: u32 = 2;
 

@@ -2,7 +2,7 @@
 // resolve, and the addresses of both ends. Functions return a descriptor or -errno.
 
 import { setLastErrno } from "./io";
-import { Errno, sock_accept, sock_shutdown } from "./wasi";
+import { Errno, sock_accept } from "./wasi";
 
 @external("kubetab_net", "listen")
 declare function kubetab_listen(port: i32, fdOut: usize): Errno;
@@ -14,8 +14,6 @@ declare function kubetab_resolve(host: usize, hostLen: usize, buf: usize, bufLen
 declare function kubetab_peer(fd: u32, buf: usize, bufLen: usize, lenOut: usize): Errno;
 @external("kubetab_net", "local_ip")
 declare function kubetab_local_ip(buf: usize, bufLen: usize, lenOut: usize): Errno;
-
-const SHUT_WR: u8 = 2;
 
 /** Listens on `port` on the pod's addresses; the listening descriptor, or -errno. */
 export function listen(port: i32): i32 {
@@ -91,9 +89,4 @@ export function localIp(): string {
   const buf = new ArrayBuffer(64);
   const len = memory.data(4);
   return readAddress(kubetab_local_ip(changetype<usize>(buf), 64, len), buf, len);
-}
-
-/** Half-closes a socket: the other end reads end of stream once it has everything. */
-export function shutdownWrite(fd: u32): void {
-  sock_shutdown(fd, SHUT_WR);
 }

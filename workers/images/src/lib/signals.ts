@@ -9,7 +9,6 @@ declare function kubetab_take_signal(): i32;
 export const SIGHUP: i32 = 1;
 export const SIGINT: i32 = 2;
 export const SIGQUIT: i32 = 3;
-export const SIGKILL: i32 = 9;
 export const SIGTERM: i32 = 15;
 
 let handledMask: i32 = 0;
@@ -36,7 +35,7 @@ export function signalName(signal: i32): string {
     case SIGHUP: return "SIGHUP";
     case SIGINT: return "SIGINT";
     case SIGQUIT: return "SIGQUIT";
-    case SIGKILL: return "SIGKILL";
+    case 9: return "SIGKILL";
     case SIGTERM: return "SIGTERM";
     default: return "SIG" + signal.toString();
   }
@@ -49,7 +48,7 @@ export function signalNumber(name: string): i32 {
   if (bare == "HUP") return SIGHUP;
   if (bare == "INT") return SIGINT;
   if (bare == "QUIT") return SIGQUIT;
-  if (bare == "KILL") return SIGKILL;
+  if (bare == "KILL") return 9;
   if (bare == "TERM") return SIGTERM;
   if (bare == "EXIT" || bare == "0") return 0;
   const n = I32.parseInt(bare);

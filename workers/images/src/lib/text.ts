@@ -58,16 +58,3 @@ export function splitWhitespace(text: string): string[] {
   }
   return out;
 }
-
-/** Lines without their newlines; a final newline does not make an empty last line. */
-export function splitLines(text: string): string[] {
-  const lines = text.split("\n");
-  if (lines.length > 0 && lines[lines.length - 1] == "") lines.pop();
-  return lines;
-}
-
-export function startsWithAt(text: string, prefix: string, at: i32): bool {
-  if (at + prefix.length > text.length) return false;
-  for (let i = 0; i < prefix.length; i++) if (text.charCodeAt(at + i) != prefix.charCodeAt(i)) return false;
-  return true;
-}

@@ -18,8 +18,6 @@ export declare function clock_time_get(id: u32, precision: u64, time: usize): Er
 export declare function fd_close(fd: Fd): Errno;
 @external("wasi_snapshot_preview1", "fd_fdstat_get")
 export declare function fd_fdstat_get(fd: Fd, stat: usize): Errno;
-@external("wasi_snapshot_preview1", "fd_filestat_get")
-export declare function fd_filestat_get(fd: Fd, stat: usize): Errno;
 @external("wasi_snapshot_preview1", "fd_prestat_get")
 export declare function fd_prestat_get(fd: Fd, prestat: usize): Errno;
 @external("wasi_snapshot_preview1", "fd_prestat_dir_name")
@@ -53,12 +51,8 @@ export declare function path_unlink_file(fd: Fd, path: usize, pathLen: usize): E
 export declare function poll_oneoff(subscriptions: usize, events: usize, count: usize, nevents: usize): Errno;
 @external("wasi_snapshot_preview1", "proc_exit")
 export declare function proc_exit(code: u32): void;
-@external("wasi_snapshot_preview1", "random_get")
-export declare function random_get(buf: usize, len: usize): Errno;
 @external("wasi_snapshot_preview1", "sock_accept")
 export declare function sock_accept(fd: Fd, flags: u16, accepted: usize): Errno;
-@external("wasi_snapshot_preview1", "sock_shutdown")
-export declare function sock_shutdown(fd: Fd, how: u8): Errno;
 
 export namespace errno {
   export const SUCCESS: Errno = 0;

@@ -34,11 +34,17 @@ export class StaticSite extends HttpHandler {
     const title = status.toString() + " " + (status == 405 ? "Not Allowed" : reasonPhrase(status));
     const page = "<html>\r\n<head><title>" + title + "</title></head>\r\n<body>\r\n<center><h1>" + title +
       "</h1></center>\r\n<hr><center>nginx/" + this.version + "</center>\r\n</body>\r\n</html>\r\n";
-    return this.withServer(Response.text(status, page, "text/html"));
+    const response = this.start(status, String.UTF8.encode(page));
+    response.headers.set("Content-Type", "text/html");
+    response.headers.set("Content-Length", response.body.byteLength.toString());
+    return response;
   }
 
-  private withServer(response: Response): Response {
+  /** A response with nginx's first headers, in nginx's order: Server, then Date. */
+  private start(status: i32, body: ArrayBuffer): Response {
+    const response = new Response(status, body);
     response.headers.set("Server", "nginx/" + this.version);
+    response.headers.set("Date", formatHttpDate(CivilTime.now()));
     return response;
   }
 
@@ -82,7 +88,7 @@ export class StaticSite extends HttpHandler {
     const ifNoneMatch = request.headers.get("If-None-Match");
     const ifModifiedSince = request.headers.get("If-Modified-Since");
     const fresh = (ifNoneMatch !== null && ifNoneMatch == etag) || (ifNoneMatch === null && ifModifiedSince !== null && ifModifiedSince == modified);
-    const response = this.withServer(new Response(fresh ? 304 : 200, fresh ? new ArrayBuffer(0) : data.toBuffer()));
+    const response = this.start(fresh ? 304 : 200, fresh ? new ArrayBuffer(0) : data.toBuffer());
     if (!fresh) response.headers.set("Content-Type", contentType(file));
     if (!fresh) response.headers.set("Content-Length", info.size.toString());
     response.headers.set("Last-Modified", modified);

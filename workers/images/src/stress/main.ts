@@ -9,6 +9,7 @@ import { isDigit } from "../lib/text";
 import { monotonicNs, NS_PER_SECOND, sleepMs } from "../lib/time";
 
 const PAGE: usize = 4096;
+const CHUNK: i64 = 1 << 20;
 
 class Plan {
   cpu: i32 = 0;
@@ -96,11 +97,23 @@ function parseVish(argv: string[]): Plan {
   return plan;
 }
 
-/** Allocates `bytes` and writes one byte in every page, so the memory is committed. */
-function allocate(bytes: i64): usize {
-  const block = heap.alloc(usize(bytes));
-  for (let offset: usize = 0; offset < usize(bytes); offset += PAGE) store<u8>(block + offset, u8(offset >> 12));
-  return block;
+/**
+ * Allocates `bytes` a megabyte at a time, writing one byte in every page, as a process's
+ * resident memory grows: under a limit, memory runs out near the limit, not at once.
+ */
+function allocate(bytes: i64): usize[] {
+  const blocks = new Array<usize>();
+  for (let done: i64 = 0; done < bytes; done += CHUNK) {
+    const size = usize(min<i64>(CHUNK, bytes - done));
+    const block = heap.alloc(size);
+    for (let offset: usize = 0; offset < size; offset += PAGE) store<u8>(block + offset, u8(offset >> 12));
+    blocks.push(block);
+  }
+  return blocks;
+}
+
+function release(blocks: usize[]): void {
+  for (let i = 0; i < blocks.length; i++) heap.free(blocks[i]);
 }
 
 function expired(deadline: i64): bool {
@@ -123,11 +136,11 @@ function run(plan: Plan): i32 {
   }
   while (!expired(deadline)) {
     if (plan.vm > 0) {
-      const block = allocate(plan.vmBytes);
+      const blocks = allocate(plan.vmBytes);
       if (plan.vmHang == 0) {
         while (!expired(deadline)) sleepMs(deadline > 0 ? min<i64>(1000, (deadline - monotonicNs()) / 1_000_000 + 1) : 3600_000);
       } else if (plan.vmHang > 0) sleepMs(plan.vmHang * 1000);
-      heap.free(block);
+      release(blocks);
     } else if (plan.cpu > 0) spin(deadline);
     else sleepMs(1000);
   }

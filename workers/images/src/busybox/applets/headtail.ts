@@ -60,6 +60,13 @@ function parseCount(ctx: Context, head: bool): Count {
   return count;
 }
 
+/** lines[from..to) with their newlines; the text's last line keeps its lack of one. */
+function joinLines(lines: string[], from: i32, to: i32, endsWithNewline: bool): string {
+  if (to <= from) return "";
+  const text = lines.slice(from, to).join("\n");
+  return to < lines.length || endsWithNewline ? text + "\n" : text;
+}
+
 function selectHead(text: string, count: Count): string {
   if (count.bytes) {
     const bytes = String.UTF8.encode(text);
@@ -68,9 +75,7 @@ function selectHead(text: string, count: Count): string {
   }
   const lines = linesOf(text);
   const n = count.relative ? max<i64>(0, lines.length - count.value) : min<i64>(lines.length, count.value);
-  let out = "";
-  for (let i = 0; i < i32(n); i++) out += lines[i] + (i < lines.length - 1 || text.endsWith("\n") ? "\n" : "");
-  return out;
+  return joinLines(lines, 0, i32(n), text.endsWith("\n"));
 }
 
 function selectTail(text: string, count: Count): string {
@@ -81,9 +86,7 @@ function selectTail(text: string, count: Count): string {
   }
   const lines = linesOf(text);
   const start = count.relative ? min<i64>(lines.length, max<i64>(0, count.value - 1)) : max<i64>(0, lines.length - count.value);
-  let out = "";
-  for (let i = i32(start); i < lines.length; i++) out += lines[i] + (i < lines.length - 1 || text.endsWith("\n") ? "\n" : "");
-  return out;
+  return joinLines(lines, i32(start), lines.length, text.endsWith("\n"));
 }
 
 function headOrTail(ctx: Context, head: bool): i32 {

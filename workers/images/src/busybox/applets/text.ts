@@ -90,11 +90,12 @@ export function sort(ctx: Context): i32 {
   sortIgnoreCase = opts.has("f");
   lines.sort(compareLines);
   if (opts.has("r")) lines.reverse();
-  let out = "";
+  const kept = new Array<string>();
   for (let i = 0; i < lines.length; i++) {
     if (opts.has("u") && i > 0 && compareLines(lines[i], lines[i - 1]) == 0) continue;
-    out += lines[i] + "\n";
+    kept.push(lines[i] + "\n");
   }
+  const out = kept.join("");
   if (opts.has("o")) {
     const code = writeFile(opts.value("o", ""), String.UTF8.encode(out));
     if (code != 0) return ctx.fail(opts.value("o", ""), code);
@@ -229,20 +230,20 @@ export function tr(ctx: Context): i32 {
   const to = opts.operands.length > 1 ? expandSet(opts.operands[1]) : "";
   const data = ctx.stdin.readAll();
   const text = data === null ? "" : data.toString();
-  let out = "";
+  const out = new Array<i32>();
+  const squeezeSet = opts.has("d") ? to : to.length > 0 ? to : from;
   let previous = -1;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charAt(i);
-    const at = from.indexOf(c);
+    const c = text.charCodeAt(i);
+    const at = from.indexOf(String.fromCharCode(c));
     if (opts.has("d") && at >= 0) continue;
     let mapped = c;
-    if (!opts.has("d") && at >= 0 && to.length > 0) mapped = to.charAt(min(at, to.length - 1));
-    const squeezeSet = opts.has("d") ? to : to.length > 0 ? to : from;
-    if (opts.has("s") && mapped.charCodeAt(0) == previous && squeezeSet.includes(mapped)) continue;
-    previous = mapped.charCodeAt(0);
-    out += mapped;
+    if (!opts.has("d") && at >= 0 && to.length > 0) mapped = to.charCodeAt(min(at, to.length - 1));
+    if (opts.has("s") && mapped == previous && squeezeSet.includes(String.fromCharCode(mapped))) continue;
+    previous = mapped;
+    out.push(mapped);
   }
-  ctx.out(out);
+  ctx.out(String.fromCharCodes(out));
   return 0;
 }
 
@@ -286,12 +287,11 @@ export function seq(ctx: Context): i32 {
   const last = parseInteger(nums[nums.length - 1]);
   const separator = opts.value("s", "\n");
   const width = opts.has("w") ? max(first.toString().length, last.toString().length) : 0;
-  let out = "";
-  let count = 0;
+  const numbers = new Array<string>();
   for (let n = first; step > 0 ? n <= last : n >= last; n += step) {
     if (step == 0) break;
-    out += (count++ > 0 ? separator : "") + n.toString().padStart(width, "0");
+    numbers.push(n.toString().padStart(width, "0"));
   }
-  if (count > 0) ctx.out(out + "\n");
+  if (numbers.length > 0) ctx.out(numbers.join(separator) + "\n");
   return 0;
 }

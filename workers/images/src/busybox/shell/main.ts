@@ -3,6 +3,7 @@
 // running command) when stdin is a terminal or -i is given.
 
 import { cwd, readFile } from "../../lib/fs";
+import { hostname } from "../../lib/host";
 import { isTerminal } from "../../lib/io";
 import { basename } from "../../lib/process";
 import { handleSignal, SIGINT } from "../../lib/signals";
@@ -64,9 +65,9 @@ function parseInvocation(ctx: Context, state: ShellState): Invocation {
   return inv;
 }
 
-/** PS1's escapes: \w \W \u \h \$ \n \\. */
+/** PS1's escapes: \w \W \u \h \$ \n \\. Called as bash, the default is Debian's `root@host:/# `. */
 function prompt(state: ShellState): string {
-  const ps1 = state.env.getOr("PS1", "\\w \\$ ");
+  const ps1 = state.env.getOr("PS1", basename(state.name) == "bash" ? "\\u@\\h:\\w\\$ " : "\\w \\$ ");
   const home = state.env.getOr("HOME", "");
   const dir = cwd();
   let out = "";
@@ -80,7 +81,7 @@ function prompt(state: ShellState): string {
     if (k == "w") out += home.length > 1 && (dir == home || dir.startsWith(home + "/")) ? "~" + dir.substring(home.length) : dir;
     else if (k == "W") out += dir == "/" ? "/" : basename(dir);
     else if (k == "u") out += "root";
-    else if (k == "h") out += state.env.getOr("HOSTNAME", "localhost").split(".")[0];
+    else if (k == "h") out += hostname().split(".")[0];
     else if (k == "$") out += "#";
     else if (k == "n") out += "\n";
     else if (k == "\\") out += "\\";

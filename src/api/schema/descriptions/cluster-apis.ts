@@ -1,0 +1,118 @@
+// Descriptions of the coordination, discovery, events, policy, autoscaling, authorization and
+// authentication types for OpenAPI and `kubectl explain`, by package alias.
+
+import type { DescriptionTable } from './index';
+
+export const CLUSTER_API_DESCRIPTIONS: Readonly<Record<string, DescriptionTable>> = {
+  coordination: {
+    Lease: { '': 'A Lease is a time-limited claim, such as a node heartbeat or a leader election.', spec: 'The lease.' },
+    LeaseSpec: {
+      '': 'A lease.',
+      holderIdentity: 'Who holds the lease.',
+      leaseDurationSeconds: 'Seconds candidates wait after the last renewal before taking the lease over.',
+      acquireTime: 'When the current holder acquired the lease.',
+      renewTime: 'When the holder last renewed the lease.',
+      leaseTransitions: 'How many times the lease changed hands.',
+      strategy: 'How the holder is chosen in coordinated leader election.',
+      preferredHolder: 'The candidate that should take the lease next.',
+    },
+  },
+  discovery: {
+    EndpointSlice: {
+      '': 'An EndpointSlice lists some of the endpoints of a service. The endpointslice controller keeps them, at most 100 endpoints each, labelled kubernetes.io/service-name.',
+      addressType: 'The type of the addresses: IPv4, IPv6 or FQDN. It cannot be changed.',
+      endpoints: 'The endpoints, at most 1000.',
+      ports: 'The ports of the endpoints.',
+    },
+    Endpoint: {
+      '': 'One endpoint of a service.',
+      addresses: 'The addresses of the endpoint.',
+      conditions: 'The state of the endpoint.',
+      hostname: 'The host name of the endpoint.',
+      targetRef: 'The object behind the endpoint, usually a pod.',
+      deprecatedTopology: 'Deprecated topology labels.',
+      nodeName: 'The node the endpoint runs on.',
+      zone: 'The zone of the endpoint.',
+      hints: 'Routing hints for consumers.',
+    },
+    EndpointConditions: {
+      '': 'The state of an endpoint.',
+      ready: 'Whether the endpoint is ready for traffic (false while terminating).',
+      serving: 'Whether the endpoint passes its readiness checks, terminating or not.',
+      terminating: 'Whether the endpoint is terminating.',
+    },
+    EndpointHints: { '': 'Routing hints for an endpoint.', forZones: 'The zones that should use the endpoint.' },
+    ForZone: { '': 'A zone that should use an endpoint.', name: 'The name of the zone.' },
+    EndpointPort: { '': 'A port of the endpoints.', name: 'The name of the port.', protocol: 'TCP, UDP or SCTP.', port: 'The port number.', appProtocol: 'The application protocol.' },
+  },
+  events: {
+    Event: {
+      '': 'An Event reports something that happened to an object. This newer shape of the API is stored with the core Events.',
+      eventTime: 'When the event was first observed.',
+      series: 'The series of repeats of the event.',
+      reportingController: 'The controller that reported the event, such as kubernetes.io/kubelet.',
+      reportingInstance: 'The instance of the controller.',
+      action: 'What the controller did or failed to do.',
+      reason: 'Why the action was taken.',
+      regarding: 'The object the event is about.',
+      related: 'A second object the event concerns.',
+      note: 'A human-readable description of the event.',
+      type: 'Normal or Warning.',
+      deprecatedSource: 'Deprecated: the reporting component, as core Events name it.',
+      deprecatedFirstTimestamp: 'Deprecated: when the event was first recorded.',
+      deprecatedLastTimestamp: 'Deprecated: when the event was last recorded.',
+      deprecatedCount: 'Deprecated: how many times the event happened.',
+    },
+    EventSeries: { '': 'A series of repeats of an event.', count: 'The number of repeats.', lastObservedTime: 'When the last repeat was seen.' },
+  },
+  policy: {
+    Eviction: { '': 'An Eviction asks to evict a pod, honouring disruption budgets. Create it on the pod\'s eviction subresource.', deleteOptions: 'How to delete the pod.' },
+  },
+  autoscaling: {
+    Scale: { '': 'Scale is the scale subresource of a workload: its desired and current number of replicas.', spec: 'The desired scale.', status: 'The current scale.' },
+    ScaleSpec: { '': 'The desired scale.', replicas: 'The desired number of replicas.' },
+    ScaleStatus: { '': 'The current scale.', replicas: 'The current number of replicas.', selector: 'The label selector of the pods, as a string.' },
+  },
+  authorization: {
+    SelfSubjectAccessReview: { '': 'Asks whether the current user may perform an action.', spec: 'The action.', status: 'Whether it is allowed.' },
+    SelfSubjectAccessReviewSpec: { '': 'The action to check.', resourceAttributes: 'An action on a resource.', nonResourceAttributes: 'An action on a non-resource path.' },
+    ResourceAttributes: {
+      '': 'An action on a resource.',
+      namespace: 'The namespace.',
+      verb: 'The verb, such as get or create.',
+      group: 'The API group.',
+      version: 'The API version.',
+      resource: 'The resource.',
+      subresource: 'The subresource.',
+      name: 'The name of the object.',
+      fieldSelector: 'A field selector limiting the action.',
+      labelSelector: 'A label selector limiting the action.',
+    },
+    FieldSelectorAttributes: { '': 'A field selector.', rawSelector: 'The selector as a string.', requirements: 'The selector as requirements.' },
+    LabelSelectorAttributes: { '': 'A label selector.', rawSelector: 'The selector as a string.', requirements: 'The selector as requirements.' },
+    NonResourceAttributes: { '': 'An action on a non-resource path.', path: 'The URL path.', verb: 'The HTTP verb.' },
+    SubjectAccessReviewStatus: {
+      '': 'The answer to an access review.',
+      allowed: 'Whether the action is allowed.',
+      denied: 'Whether the action is explicitly denied.',
+      reason: 'Why.',
+      evaluationError: 'A problem met while checking.',
+    },
+    SelfSubjectRulesReview: { '': 'Lists what the current user may do in a namespace.', spec: 'The namespace.', status: 'The rules.' },
+    SelfSubjectRulesReviewSpec: { '': 'What to list rules for.', namespace: 'The namespace.' },
+    SubjectRulesReviewStatus: {
+      '': 'The rules of a user.',
+      resourceRules: 'What the user may do with resources.',
+      nonResourceRules: 'What the user may do with non-resource paths.',
+      incomplete: 'Whether the list may be missing rules.',
+      evaluationError: 'A problem met while listing.',
+    },
+    ResourceRule: { '': 'Allowed actions on resources.', verbs: 'The verbs.', apiGroups: 'The API groups.', resources: 'The resources.', resourceNames: 'The object names.' },
+    NonResourceRule: { '': 'Allowed actions on non-resource paths.', verbs: 'The verbs.', nonResourceURLs: 'The paths.' },
+  },
+  authentication: {
+    SelfSubjectReview: { '': 'Reports who the current user is.', status: 'The user.' },
+    SelfSubjectReviewStatus: { '': 'The current user.', userInfo: 'Who the user is.' },
+    UserInfo: { '': 'A user.', username: 'The user name.', uid: 'The user ID.', groups: 'The groups of the user.', extra: 'Further information from the authenticator.' },
+  },
+};

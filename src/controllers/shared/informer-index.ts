@@ -1,0 +1,66 @@
+// A secondary index over an informer's cache (pods by namespace, by node, by owner), kept
+// current from the informer's events, so a reconcile reads the few objects it needs instead of
+// scanning every object in the cluster. Upstream: client-go tools/cache Indexer.
+
+import type { KubeObject } from '../../api/meta';
+import { objectKey } from '../../api/meta';
+import type { Informer } from '../../client/informer';
+
+/** The index values an object is filed under (none to leave it out). */
+export type IndexFunction<T> = (object: T) => readonly string[];
+
+export class InformerIndex<T extends KubeObject> {
+  private readonly buckets = new Map<string, Map<string, T>>();
+
+  constructor(
+    informer: Informer<T>,
+    private readonly indexOf: IndexFunction<T>,
+  ) {
+    informer.addHandlers({
+      onAdd: (object) => this.file(object),
+      onUpdate: (old, object) => {
+        this.unfile(old);
+        this.file(object);
+      },
+      onDelete: (object) => this.unfile(object),
+    });
+  }
+
+  /** The objects filed under `value`, in no particular order. */
+  get(value: string): T[] {
+    const bucket = this.buckets.get(value);
+    return bucket ? [...bucket.values()] : [];
+  }
+
+  count(value: string): number {
+    return this.buckets.get(value)?.size ?? 0;
+  }
+
+  private file(object: T): void {
+    const key = objectKey(object.metadata);
+    for (const value of this.indexOf(object)) {
+      let bucket = this.buckets.get(value);
+      if (!bucket) this.buckets.set(value, (bucket = new Map()));
+      bucket.set(key, object);
+    }
+  }
+
+  private unfile(object: T): void {
+    const key = objectKey(object.metadata);
+    for (const value of this.indexOf(object)) {
+      const bucket = this.buckets.get(value);
+      if (!bucket) continue;
+      bucket.delete(key);
+      if (bucket.size === 0) this.buckets.delete(value);
+    }
+  }
+}
+
+export const byNamespace = <T extends KubeObject>(object: T): readonly string[] => [object.metadata.namespace ?? ''];
+
+export const byControllerUid = <T extends KubeObject>(object: T): readonly string[] => {
+  const ref = object.metadata.ownerReferences?.find((r) => r.controller === true);
+  return ref ? [ref.uid] : [];
+};
+
+export const byNodeName = <T extends KubeObject & { spec?: { nodeName?: string } }>(object: T): readonly string[] => (object.spec?.nodeName ? [object.spec.nodeName] : []);

@@ -1,0 +1,43 @@
+// The kubectl.kubernetes.io/last-applied-configuration annotation: the object as last applied
+// (without the annotation itself), as compact JSON with sorted keys and a newline, the way
+// kubectl encodes it. Upstream: staging/src/k8s.io/kubectl/pkg/util/apply.go.
+
+import type { KubeObject } from '../../../api/meta';
+import { compactJson } from '../../printers/json-printer';
+
+export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+/** A copy of `object` without the annotation (and without an emptied annotations map). */
+function withoutLastApplied(object: KubeObject): KubeObject {
+  const copy = structuredClone(object);
+  const annotations = copy.metadata?.annotations;
+  if (annotations && LAST_APPLIED in annotations) {
+    delete annotations[LAST_APPLIED];
+    if (Object.keys(annotations).length === 0) delete copy.metadata.annotations;
+  }
+  return copy;
+}
+
+/** The annotation's value for `object`. */
+export function lastAppliedValue(object: KubeObject): string {
+  return `${compactJson(withoutLastApplied(object))}\n`;
+}
+
+/** `object` carrying the annotation that records it. */
+export function withLastApplied(object: KubeObject): KubeObject {
+  const copy = structuredClone(object);
+  copy.metadata ??= {};
+  copy.metadata.annotations = { ...(copy.metadata.annotations ?? {}), [LAST_APPLIED]: lastAppliedValue(object) };
+  return copy;
+}
+
+/** The configuration last applied to a live object, if any. */
+export function lastAppliedOf(object: KubeObject): Record<string, unknown> | undefined {
+  const text = object.metadata?.annotations?.[LAST_APPLIED];
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+}

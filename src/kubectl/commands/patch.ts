@@ -1,0 +1,89 @@
+// kubectl patch: sends a strategic merge (default), JSON merge or JSON patch, given inline as
+// JSON or YAML (-p) or in a file, to each object or its subresource; prints `patched`, or
+// `patched (no change)` when the object stayed the same.
+// Upstream: staging/src/k8s.io/kubectl/pkg/cmd/patch/patch.go.
+
+import { parse } from 'yaml';
+import type { KubeObject } from '../../api/meta';
+import { resourcePath } from '../../api/scheme';
+import { jsonEqual } from '../../api/objects';
+import type { Command } from '../command';
+import { describeError, KubectlError } from '../errors';
+import { flagString } from '../flags';
+import { outputFormat, printObjects } from '../printers/output';
+import { kindName } from '../resource-mapper';
+import { findTargets } from '../targets';
+
+const CONTENT_TYPES: Record<string, string> = {
+  json: 'application/json-patch+json',
+  merge: 'application/merge-patch+json',
+  strategic: 'application/strategic-merge-patch+json',
+};
+
+function parsePatch(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    try {
+      return parse(text) as unknown;
+    } catch (error) {
+      throw new KubectlError(`error: unable to parse "${text}": ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    }
+  }
+}
+
+export const patchCommand: Command = {
+  name: 'patch',
+  summary: 'Update fields of a resource',
+  usage: 'kubectl patch (-f FILENAME | TYPE NAME) [-p PATCH|--patch-file FILE]',
+  flags: [
+    { name: 'patch', short: 'p', type: 'string', default: '' },
+    { name: 'patch-file', type: 'string', default: '' },
+    { name: 'type', type: 'string', default: 'strategic' },
+    { name: 'subresource', type: 'string', default: '' },
+    { name: 'filename', short: 'f', type: 'stringArray', default: [] },
+    { name: 'recursive', short: 'R', type: 'bool', default: false },
+    { name: 'output', short: 'o', type: 'string', default: '' },
+    { name: 'dry-run', type: 'string', default: 'none' },
+    { name: 'local', type: 'bool', default: false },
+    { name: 'field-manager', type: 'string', default: 'kubectl-patch' },
+  ],
+  async run(flags, ctx) {
+    const patchType = flagString(flags, 'type');
+    if (!CONTENT_TYPES[patchType]) throw new KubectlError(`error: --type must be one of [json merge strategic], not "${patchType}"`);
+    let text = flagString(flags, 'patch');
+    const file = flagString(flags, 'patch-file');
+    if (text && file) throw new KubectlError('error: --patch and --patch-file are mutually exclusive');
+    if (file) text = await ctx.readFile(file).catch(() => {
+      throw new KubectlError(`error: unable to read patch file: open ${file}: no such file or directory`);
+    });
+    if (!text) throw new KubectlError('error: must specify --patch or --patch-file containing the contents of the patch');
+    const body = parsePatch(text);
+    const subresource = flagString(flags, 'subresource');
+    const errors: unknown[] = [];
+    const targets = await findTargets(ctx, flags, flags.args, errors);
+    const output = flagString(flags, 'output');
+    const dryRun = flagString(flags, 'dry-run');
+    for (const target of targets) {
+      try {
+        const query: Record<string, string> = { fieldManager: flagString(flags, 'field-manager') };
+        if (dryRun === 'server') query.dryRun = 'All';
+        const before = subresource ? await ctx.client.send<KubeObject>({ method: 'GET', path: resourcePath(target.type, target.namespace, target.name, subresource) }) : target.object;
+        const patched = await ctx.client.send<KubeObject>({
+          method: 'PATCH',
+          path: resourcePath(target.type, target.namespace, target.name, subresource || undefined),
+          query,
+          body,
+          headers: { 'content-type': CONTENT_TYPES[patchType] },
+        });
+        if (output && output !== 'name') ctx.stdout(await printObjects(outputFormat(output), [patched], { single: true }));
+        else if (output === 'name') ctx.stdout(`${kindName(target.type)}/${target.name}\n`);
+        else ctx.stdout(`${kindName(target.type)}/${target.name} patched${jsonEqual(before, patched) ? ' (no change)' : ''}\n`);
+      } catch (error) {
+        errors.push(error);
+      }
+    }
+    for (const error of errors) ctx.stderr(`${describeError(error).message}\n`);
+    return errors.length > 0 ? 1 : 0;
+  },
+};

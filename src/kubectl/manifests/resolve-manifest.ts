@@ -1,0 +1,34 @@
+// Where a manifest's object lives: its resource (from discovery) and namespace, with kubectl's
+// errors for kinds the server does not serve and namespaces that contradict -n.
+// Upstream: staging/src/k8s.io/cli-runtime/pkg/resource/mapper.go and builder.go.
+
+import type { ResourceType } from '../../api/scheme';
+import type { KubectlContext } from '../context';
+import { KubectlError } from '../errors';
+import type { Manifest } from './read-manifests';
+
+export interface ResolvedManifest extends Manifest {
+  type: ResourceType;
+  namespace?: string;
+  name: string;
+}
+
+export async function resolveManifest(ctx: KubectlContext, manifest: Manifest, namespace: string, namespaceExplicit: boolean): Promise<ResolvedManifest> {
+  const { object, source } = manifest;
+  const name = object.metadata?.name ?? '';
+  const apiVersion = object.apiVersion ?? '';
+  const kind = object.kind ?? '';
+  if (!kind) throw new KubectlError(`error: unable to decode "${source}": Object 'Kind' is missing in '${JSON.stringify(object)}'`);
+  if (!apiVersion) throw new KubectlError(`error: unable to decode "${source}": Object 'apiVersion' is missing in '${JSON.stringify(object)}'`);
+  const type = await ctx.mapper.forKind(apiVersion, kind);
+  if (!type) {
+    const objectNamespace = object.metadata?.namespace ?? '';
+    throw new KubectlError(`error: resource mapping not found for name: "${name}" namespace: "${objectNamespace}" from "${source}": no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first`);
+  }
+  if (!type.namespaced) return { ...manifest, type, name };
+  const own = object.metadata?.namespace;
+  if (own && namespaceExplicit && own !== namespace) {
+    throw new KubectlError(`error: the namespace from the provided object "${own}" does not match the namespace "${namespace}". You must pass '--namespace=${own}' to perform this operation.`);
+  }
+  return { ...manifest, type, name, namespace: own || namespace };
+}

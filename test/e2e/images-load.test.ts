@@ -1,0 +1,61 @@
+// Bringing your own image in the page: the top bar's "Load image" takes a .wasm file, puts it in
+// the terminal's files and loads it onto every node; a pod of that image then runs in the
+// cluster, as the terminal shows.
+
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { wat } from '../../workers/runtime/test-support/entry-node-harness';
+import { chromiumAvailable, launchChromium, terminalText, typeInTerminal as type } from '../support/browser';
+import { serveDist, type StaticSite } from '../support/static-server';
+
+const HELLO = `(module
+  (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
+  (memory (export "memory") 1)
+  (data (i32.const 16) "hello from the page\\n")
+  (func (export "_start")
+    (i32.store (i32.const 0) (i32.const 16))
+    (i32.store (i32.const 4) (i32.const 20))
+    (drop (call $fd_write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8)))))`;
+
+describe('loading an image from the page', () => {
+  let site: StaticSite;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    if (!chromiumAvailable()) throw new Error('Debian chromium is missing: .ci/run installs it (apt-get install chromium)');
+    site = await serveDist('/');
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(site.url);
+    await page.waitForFunction(() => document.querySelectorAll('[data-node][data-readiness="Ready"]').length === 4, undefined, { timeout: 60_000 });
+    await page.waitForSelector('.xterm-helper-textarea', { timeout: 30_000 });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  it('loads a picked .wasm file onto the nodes and runs it as a pod', async () => {
+    await page.getByRole('button', { name: 'Load image' }).click();
+    await page.locator('dialog input[type=file]').setInputFiles({ name: 'hello.wasm', mimeType: 'application/wasm', buffer: Buffer.from(await wat(HELLO)) });
+    await expect.poll(() => page.locator('dialog input[type=text]').inputValue()).toBe('hello:v1');
+    await page.getByRole('button', { name: 'Load onto nodes' }).click();
+    await expect.poll(() => page.locator('dialog [role=status]').textContent(), { timeout: 20_000 }).toMatch(/^Loaded hello:v1 \(sha256:[0-9a-f]{12}…\) on kubetab-worker, kubetab-worker2, kubetab-worker3\.$/);
+    await page.getByRole('button', { name: 'Close' }).click();
+    await type(page, 'ls');
+    await type(page, 'kubectl run hello --image=hello:v1 --image-pull-policy=Never --restart=Never');
+    await expect.poll(() => terminalText(page), { timeout: 20_000 }).toContain('pod/hello created');
+    await expect
+      .poll(
+        async () => {
+          await type(page, 'kubectl logs hello');
+          return terminalText(page);
+        },
+        { timeout: 60_000, interval: 2000 },
+      )
+      .toContain('hello from the page');
+    expect(await terminalText(page)).toContain('hello.wasm');
+  });
+});

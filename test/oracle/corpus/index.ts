@@ -1,0 +1,13 @@
+// The oracle's corpus, in the order it runs: reading commands first (the seeded state does not
+// change under them), then commands that change the cluster, on twin objects.
+
+import { DESCRIBE_CASES } from './describe';
+import { ERROR_CASES } from './errors';
+import { GET_CASES } from './get';
+import { MUTATE_CASES } from './mutate';
+import { OTHER_CASES } from './other';
+import type { OracleCase } from './types';
+
+export type { OracleCase } from './types';
+
+export const CORPUS: readonly OracleCase[] = [...GET_CASES, ...DESCRIBE_CASES, ...OTHER_CASES, ...ERROR_CASES, ...MUTATE_CASES];

@@ -1,0 +1,96 @@
+// Commands that change the cluster, each on twin objects so both clients see the same state,
+// or (nodes) with the state put back between the two runs.
+
+import type { OracleCase } from './types';
+
+const POD = `apiVersion: v1
+kind: Pod
+metadata:
+  name: %p2%
+  labels:
+    app: p2
+spec:
+  containers:
+  - name: main
+    image: busybox
+    command: ["sleep", "3600"]
+`;
+
+const CONFIG = (level: string) => `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: %ac1%
+data:
+  level: "${level}"
+`;
+
+export const MUTATE_CASES: OracleCase[] = [
+  { line: 'run %p1% --image=nginx --labels=app=p1' },
+  { line: 'run %p1% --image=nginx' },
+  { line: `run %r1% --image=busybox --rm --attach --restart=Never -- sleep 30`, pump: true },
+  { line: `run %r2% --image=busybox --attach --restart=Never -- sh -c 'sleep 30; exit 3'`, pump: true },
+  { line: 'run %r3% --image=busybox --rm -- echo' },
+  { line: 'create deployment %d1% --image=nginx' },
+  { line: 'create deployment %d1% --image=nginx' },
+  { line: 'create deployment %d2% --image=nginx --replicas=2 --port=80 --dry-run=client -o yaml' },
+  { line: 'create deployment %d3%' },
+  { line: 'create service clusterip %s1% --tcp=80:8080' },
+  { line: 'create service nodeport %s2% --tcp=80 --dry-run=client -o yaml' },
+  { line: 'create configmap %c1% --from-literal=a=1 --from-literal=b=2' },
+  { line: 'create secret generic %sec1% --from-literal=password=hunter2 --dry-run=client -o yaml' },
+  { line: 'create ns %n1%' },
+  { line: 'create sa %sa1%' },
+  { line: 'create job %j1% --image=busybox -- echo hi' },
+  { line: 'create -f -', stdin: POD },
+  { line: 'create -f -', stdin: POD },
+  { line: 'apply -f -', stdin: CONFIG('1') },
+  { line: 'apply -f -', stdin: CONFIG('1') },
+  { line: 'apply -f -', stdin: CONFIG('2') },
+  { line: 'get cm %ac1% -o jsonpath={.data.level}' },
+  { line: 'run %p3% --image=busybox --command -- sleep 3600' },
+  { line: 'label pod %p3% tier=back' },
+  { line: 'label pod %p3% tier=front' },
+  { line: 'label pod %p3% tier=front --overwrite' },
+  { line: 'label pod %p3% tier-' },
+  { line: 'label pod %p3% tier-' },
+  { line: 'annotate pod %p3% note=hello' },
+  { line: 'get pod %p3% --no-headers -o custom-columns=LABELS:.metadata.labels,NOTE:.metadata.annotations.note' },
+  { line: 'get pod %p3% --show-labels -o name' },
+  { line: `patch cm %c1% -p '{"data":{"c":"3"}}'` },
+  { line: `patch cm %c1% -p '{"data":{"c":"3"}}'` },
+  { line: "patch cm %c1% --type=json -p '[{\"op\":\"remove\",\"path\":\"/data/a\"}]'" },
+  { line: 'patch cm %c1% --type=bogus -p {}' },
+  { line: 'get cm %c1% -o jsonpath={.data}' },
+  { line: 'scale deploy %d1% --replicas=3' },
+  { line: 'set image deploy/%d1% nginx=nginx:1.25' },
+  { line: 'set image deploy/%d1% nope=nginx', settle: 5000 },
+  { line: 'rollout history deploy/%d1%' },
+  { line: 'rollout undo deploy/%d1%', settle: 5000 },
+  { line: 'rollout undo deploy/%d1% --to-revision=9' },
+  { line: 'rollout restart deploy/%d1%' },
+  { line: 'rollout status deploy/api --watch=false' },
+  { line: 'rollout history deploy/api' },
+  { line: 'rollout status deploy/nope' },
+  { line: 'rollout status pod/web' },
+  { line: 'rollout history pod/web' },
+  { line: 'rollout restart pod/web' },
+  { line: 'expose deploy %d1% --port=80 --target-port=8080' },
+  { line: 'get svc %d1% -o jsonpath={.spec.ports}' },
+  { line: 'expose pod web --port=8080 --name=%e1% --dry-run=client -o yaml' },
+  { line: 'expose pod web --name=%e2% --type=NodePort -o jsonpath={.spec.selector}' },
+  { line: 'rollout pause deploy/%d1%' },
+  { line: 'rollout pause deploy/%d1%' },
+  { line: 'rollout resume deploy/%d1%' },
+  { line: 'cordon kubetab-worker3', reset: 'uncordon kubetab-worker3' },
+  { line: 'cordon kubetab-worker3' },
+  { line: 'uncordon kubetab-worker3', reset: 'cordon kubetab-worker3' },
+  { line: 'drain kubetab-worker2', reset: 'uncordon kubetab-worker2' },
+  { line: 'drain kubetab-worker2 --force --ignore-daemonsets --dry-run=client' },
+  { line: 'uncordon kubetab-worker2', reset: 'cordon kubetab-worker2' },
+  { line: 'wait --for=condition=Ready pod/web --timeout=5s' },
+  { line: 'wait --for=jsonpath={.status.phase}=Running pod/web pod/worker' },
+  { line: 'exec -i worker -c main -- cat', stdin: 'from stdin\n' },
+  { line: 'delete -f -', stdin: CONFIG('2'), pump: true },
+  { line: 'delete cm %c1% %ac1%', pump: true },
+  { line: 'delete pod %p1%', pump: true },
+];
