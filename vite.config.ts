@@ -23,6 +23,8 @@ export default defineConfig({
     target: 'es2022',
     assetsInlineLimit: 0,
     chunkSizeWarningLimit: 1024,
+    // Every browser the build targets preloads modules itself.
+    modulePreload: { polyfill: false },
   },
   server: {
     fs: { allow: [projectRoot] },

@@ -17,7 +17,7 @@ import { ResourceRegistry } from './registry/resource-registry';
 import type { RegistryLookup, StrategyContext } from './registry/strategy';
 import type { ApiRequest, ApiResponse, ApiTransport, StreamSink } from './request';
 import { parseRequestPath, type ResourceRequestInfo } from './request-info';
-import { handleResource, type OpenStream } from './resource-handler';
+import { handleResource, type HandlerContext, type OpenStream } from './resource-handler';
 import { STRATEGIES, validateNameFor } from './strategies';
 
 export interface ApiServerOptions {
@@ -33,7 +33,11 @@ const JSON_HEADERS = { 'content-type': 'application/json' };
 export class ApiServer implements ApiTransport {
   private readonly registries = new Map<string, ResourceRegistry>();
   private readonly streams = new Map<number, OpenStream>();
+  private readonly handlerContexts = new Map<ResourceRegistry, HandlerContext>();
   private nextStreamId = 1;
+  /** The last whole second `context` formatted, and its text (writes mostly share a second). */
+  private timestampSecond = Number.NaN;
+  private timestampText = '';
   readonly lookup: RegistryLookup;
 
   constructor(private readonly options: ApiServerOptions) {
@@ -67,7 +71,12 @@ export class ApiServer implements ApiTransport {
 
   context(): StrategyContext {
     const now = this.options.clock.now();
-    return { now, timestamp: this.options.clock.timestamp(now), lookup: this.lookup };
+    const second = Math.floor(now / 1000);
+    if (second !== this.timestampSecond) {
+      this.timestampSecond = second;
+      this.timestampText = this.options.clock.timestamp(now);
+    }
+    return { now, timestamp: this.timestampText, lookup: this.lookup };
   }
 
   request(req: ApiRequest): Promise<ApiResponse> {
@@ -143,13 +152,11 @@ export class ApiServer implements ApiTransport {
     throw errors.notFoundPath();
   }
 
-  private async resource(req: ApiRequest, info: ResourceRequestInfo, sink: StreamSink | undefined): Promise<ApiResponse> {
-    const type = findResource(info.group, info.version, info.resource);
-    const registry = type && this.registries.get(`${type.group}/${type.resource}`);
-    if (!type || !registry) throw errors.notFoundPath();
-    if (info.subresource && !type.subresources.includes(info.subresource)) throw errors.notFoundPath();
-    return handleResource(
-      {
+  /** What a resource's handlers work with; made once per resource. */
+  private handlerContext(registry: ResourceRegistry): HandlerContext {
+    let ctx = this.handlerContexts.get(registry);
+    if (!ctx) {
+      ctx = {
         server: this,
         registry,
         store: this.options.store,
@@ -160,7 +167,19 @@ export class ApiServer implements ApiTransport {
           return id;
         },
         closeStream: (id) => this.streams.delete(id),
-      },
+      };
+      this.handlerContexts.set(registry, ctx);
+    }
+    return ctx;
+  }
+
+  private async resource(req: ApiRequest, info: ResourceRequestInfo, sink: StreamSink | undefined): Promise<ApiResponse> {
+    const type = findResource(info.group, info.version, info.resource);
+    const registry = type && this.registries.get(`${type.group}/${type.resource}`);
+    if (!type || !registry) throw errors.notFoundPath();
+    if (info.subresource && !type.subresources.includes(info.subresource)) throw errors.notFoundPath();
+    return handleResource(
+      this.handlerContext(registry),
       req,
       info,
       sink,

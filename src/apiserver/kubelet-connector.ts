@@ -1,5 +1,5 @@
 // How the API server reaches a node's kubelet for the subresources it proxies (pods/log,
-// pods/exec), as the real API server dials the kubelet's port. The cluster registers each
+// pods/exec, pods/attach), as the real API server dials the kubelet's port. The cluster registers each
 // node's kubelet endpoint here; the API server looks it up by node name.
 
 import type { StreamSink } from './request';
@@ -30,6 +30,17 @@ export interface ExecOptions {
   tty: boolean;
 }
 
+/** An attach to a container's running main process (its stdin, stdout, stderr). */
+export interface AttachOptions {
+  namespace: string;
+  pod: string;
+  podUid: string;
+  container: string;
+  stdin: boolean;
+  stdout: boolean;
+  stderr: boolean;
+}
+
 /** Frames of an exec stream: output on a channel, or the final status. */
 export type ExecFrame =
   | { channel: 'stdout' | 'stderr'; data: string }
@@ -43,6 +54,8 @@ export interface KubeletEndpoint {
   /** Streams (or returns, when not following) a container's log; rejects with a Status-like error. */
   containerLogs(options: LogOptions, sink: StreamSink): Promise<{ streamId: number }>;
   exec(options: ExecOptions, sink: StreamSink): Promise<{ streamId: number }>;
+  /** Attaches to a running container; the stream carries output frames and ends when it stops. */
+  attach(options: AttachOptions, sink: StreamSink): Promise<{ streamId: number }>;
   streamInput(streamId: number, input: ExecInput): Promise<void>;
   cancel(streamId: number): Promise<void>;
 }

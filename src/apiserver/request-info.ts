@@ -54,6 +54,7 @@ export function parseRequestPath(path: string): RequestInfo {
 }
 
 function safeDecode(segment: string): string {
+  if (!segment.includes('%')) return segment;
   try {
     return decodeURIComponent(segment);
   } catch {

@@ -86,8 +86,15 @@ export class EventRecorder {
       }
     }
     const name = `${ref.name ?? 'unknown'}.${(BigInt(Math.floor(now)) * 1_000_000n + BigInt(Math.floor(Math.random() * 1_000_000))).toString(16)}`;
+    const event: CoreEvent = this.source.api === 'events.k8s.io' ? this.newStyle(name, namespace, ref, type, reason, message, action ?? reason, now) : this.coreStyle(name, namespace, ref, type, reason, message, now);
+    await this.client.create(EVENTS, namespace, event);
+    this.recorded.set(key, { name, namespace, count: 1, firstAt: now, lastAt: now });
+  }
+
+  /** An event as core/v1 recorders write it. */
+  private coreStyle(name: string, namespace: string, ref: ObjectReference, type: string, reason: string, message: string, now: number): CoreEvent {
     const timestamp = this.clock.timestamp(now);
-    const event: CoreEvent = this.source.api === 'events.k8s.io' ? this.newStyle(name, namespace, ref, type, reason, message, action ?? reason, now) : {
+    return {
       apiVersion: 'v1',
       kind: 'Event',
       metadata: { name, namespace },
@@ -103,8 +110,6 @@ export class EventRecorder {
       reportingComponent: this.source.component,
       reportingInstance: this.source.host ?? '',
     };
-    await this.client.create(EVENTS, namespace, event);
-    this.recorded.set(key, { name, namespace, count: 1, firstAt: now, lastAt: now });
   }
 
   /** An event as the events.k8s.io API stores it, seen through core/v1. */

@@ -1,7 +1,8 @@
 // The objects a new cluster starts with, as kubeadm leaves them: the four system namespaces,
 // the `kubernetes` Service in default, and its Endpoints and EndpointSlice pointing at the API
 // server on the control-plane node (172.18.0.2:6443), as the API server's own endpoint
-// reconciler keeps them.
+// reconciler keeps them. The namespaces come first; the rest is written together (one round of
+// writes, not three).
 
 import type { EndpointSlice } from '../api/apps';
 import type { Endpoints, Namespace, Service } from '../api/core';
@@ -25,13 +26,18 @@ async function createIfMissing(create: () => Promise<unknown>): Promise<void> {
   }
 }
 
-export async function bootstrapCluster(client: ApiClient): Promise<void> {
+/** Creates the system namespaces (first, since everything else lives in them). */
+export async function createSystemNamespaces(client: ApiClient): Promise<void> {
   await Promise.all(
     SYSTEM_NAMESPACES.map((name) => {
       const ns: Namespace = { apiVersion: 'v1', kind: 'Namespace', metadata: { name } };
       return createIfMissing(() => client.create(NAMESPACES, undefined, ns));
     }),
   );
+}
+
+/** Creates the `kubernetes` Service and its Endpoints and EndpointSlice, together. */
+export async function createKubernetesService(client: ApiClient): Promise<void> {
   const kubernetes: Service = {
     apiVersion: 'v1',
     kind: 'Service',
@@ -47,14 +53,12 @@ export async function bootstrapCluster(client: ApiClient): Promise<void> {
       internalTrafficPolicy: 'Cluster',
     },
   };
-  await createIfMissing(() => client.create(SERVICES, 'default', kubernetes));
   const endpoints: Endpoints = {
     apiVersion: 'v1',
     kind: 'Endpoints',
     metadata: { name: 'kubernetes', namespace: 'default', labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' } },
     subsets: [{ addresses: [{ ip: nodeIP(0) }], ports: [{ name: 'https', port: API_SERVER_PORT, protocol: 'TCP' }] }],
   };
-  await createIfMissing(() => client.create(ENDPOINTS, 'default', endpoints));
   const slice: EndpointSlice = {
     apiVersion: 'discovery.k8s.io/v1',
     kind: 'EndpointSlice',
@@ -63,5 +67,15 @@ export async function bootstrapCluster(client: ApiClient): Promise<void> {
     endpoints: [{ addresses: [nodeIP(0)], conditions: { ready: true } }],
     ports: [{ name: 'https', port: API_SERVER_PORT, protocol: 'TCP' }],
   };
-  await createIfMissing(() => client.create(ENDPOINT_SLICES, 'default', slice));
+  await Promise.all([
+    createIfMissing(() => client.create(SERVICES, 'default', kubernetes)),
+    createIfMissing(() => client.create(ENDPOINTS, 'default', endpoints)),
+    createIfMissing(() => client.create(ENDPOINT_SLICES, 'default', slice)),
+  ]);
+}
+
+/** Creates every object a new cluster starts with. */
+export async function bootstrapCluster(client: ApiClient): Promise<void> {
+  await createSystemNamespaces(client);
+  await createKubernetesService(client);
 }

@@ -1,24 +1,25 @@
 // A whole kubetab cluster: the store, the API server, the control-plane components on this
 // thread (scheduler, controllers, the control-plane node), and worker nodes started through the
 // platform's NodeHost. The same code boots the cluster in the browser, in Node and in tests.
+// The scheduler and controllers load as their own chunk (see `control-loops`): nodes register
+// without them, so the page does not wait for their code.
 
 import type { KubeObject } from '../api/meta';
 import { ApiServer } from '../apiserver/api-server';
 import { ApiClient } from '../client/client';
-import { ControllerManager } from '../controllers/controller-manager';
-import { Scheduler } from '../scheduler/scheduler';
 import { BatchingPersistence, type PersistenceBackend } from '../store/persistence';
 import { MvccStore } from '../store/mvcc-store';
 import type { NodeHeartbeat } from '../../workers/node/kubelet/node-heartbeat';
 import type { NodeConfig } from '../../workers/node/protocol';
-import { bootstrapCluster } from './bootstrap';
+import { createKubernetesService, createSystemNamespaces } from './bootstrap';
 import { ClusterClock } from './clock';
 import { ClusterNetwork } from './cluster-network';
+import { loadControlLoops, type ControlLoops } from './control-loops';
 import { startControlPlaneNode } from './control-plane-node';
-import { HollowNodes } from './hollow/hollow-nodes';
+import type { HollowNodes } from './hollow/hollow-nodes';
 import type { NodeHost } from './node-host';
 import { NodePool } from './node-pool';
-import { CONTROL_PLANE_NODE, workerConfig } from './topology';
+import { workerConfig } from './topology';
 
 export interface ClusterOptions {
   host: NodeHost;
@@ -34,8 +35,9 @@ export interface ClusterOptions {
   /** Hollow (kubemark-style) nodes to register at boot, besides the worker nodes. */
   hollowNodes?: number;
   /**
-   * False: `start` resolves once the control plane is up, while worker nodes keep starting
-   * (see `workersStarted`). The page uses this to show the cluster as nodes register.
+   * False: `boot` resolves once the control plane is up, while worker nodes keep starting
+   * (see `workersStarted`) and the scheduler and controllers start once they have (see
+   * `controlLoopsStarted`). The page uses this to show the cluster as nodes register.
    */
   waitForWorkers?: boolean;
 }
@@ -43,15 +45,17 @@ export interface ClusterOptions {
 export class Cluster {
   readonly client: ApiClient;
   readonly nodes: NodePool;
-  /** Kubemark-style nodes without workers or containers (see `addHollowNodes`). */
-  readonly hollowNodes: HollowNodes;
-  private readonly scheduler: Scheduler;
-  private readonly controllers: ControllerManager;
+  /** Kubemark-style nodes without workers or containers, loaded on first use (see `addHollowNodes`). */
+  private hollow?: Promise<HollowNodes>;
+  private controlLoops?: ControlLoops;
   private readonly controlPlaneNode: NodeHeartbeat;
+  private stopped = false;
   /** DNS, routing between nodes, and the control-plane node's way into the pod network. */
   readonly network: ClusterNetwork;
   /** One promise per worker node started at boot; each settles when that node has registered or failed. */
   workersStarted: Promise<void>[] = [];
+  /** Settles once the scheduler and the controllers run (or failed to load). */
+  controlLoopsStarted: Promise<void> = Promise.resolve();
 
   private constructor(
     readonly clock: ClusterClock,
@@ -62,14 +66,21 @@ export class Cluster {
     this.client = new ApiClient(apiServer, 'kube-controller-manager');
     this.network = new ClusterNetwork(new ApiClient(apiServer, 'kube-proxy'), clock, () => this.nodes, (value) => options.host.proxy(value));
     this.nodes = new NodePool(options.host, apiServer, clock, options.host.proxy(this.network.port()));
-    this.scheduler = new Scheduler({ client: new ApiClient(apiServer, 'kube-scheduler'), clock, hostName: CONTROL_PLANE_NODE });
-    this.controllers = new ControllerManager(this.client, clock);
     this.controlPlaneNode = startControlPlaneNode(new ApiClient(apiServer, 'kubelet'), clock);
-    this.hollowNodes = new HollowNodes(new ApiClient(apiServer, 'kubelet'), clock);
   }
 
   /** Builds the control plane, restores persisted state if any, and starts every node. */
   static async start(options: ClusterOptions): Promise<Cluster> {
+    const cluster = await Cluster.create(options);
+    await cluster.boot();
+    return cluster;
+  }
+
+  /**
+   * Builds the control plane and restores persisted state if any, starting nothing: the API
+   * server answers at once (the page watches it while `boot` runs).
+   */
+  static async create(options: ClusterOptions): Promise<Cluster> {
     const clock = options.clock ?? new ClusterClock();
     let persistence: BatchingPersistence | undefined;
     const restored = options.persistence ? await options.persistence.load() : undefined;
@@ -88,25 +99,51 @@ export class Cluster {
     let cluster!: Cluster;
     const apiServer = new ApiServer({ clock, store, kubelets: { endpoint: (name) => cluster.nodes.endpoint(name) } });
     cluster = new Cluster(clock, store, apiServer, options);
-    await cluster.boot();
     return cluster;
   }
 
-  /** Starts worker nodes at once (they register as soon as the API answers), then the control plane. */
-  private async boot(): Promise<void> {
+  /**
+   * Starts worker nodes at once (they register as soon as the API answers), then the control
+   * plane: the network, the system namespaces, the scheduler and controllers, then the
+   * `kubernetes` Service beside the control-plane node. Without `waitForWorkers`, the
+   * scheduler and controllers start once the worker nodes have (informers list, then watch,
+   * so starting them later loses nothing).
+   */
+  async boot(): Promise<void> {
     this.workersStarted = Array.from({ length: this.options.workers ?? 3 }, (_, i) => this.addWorker(i));
-    await bootstrapCluster(this.client);
-    this.controllers.start();
-    this.scheduler.start();
+    const deferControlLoops = this.options.waitForWorkers === false;
     this.network.start();
-    await this.controlPlaneNode.start();
+    await createSystemNamespaces(this.client);
+    if (!deferControlLoops) {
+      this.controlLoopsStarted = this.startControlLoops();
+      await this.controlLoopsStarted;
+    }
+    await Promise.all([createKubernetesService(this.client), this.controlPlaneNode.start()]);
     if (this.options.hollowNodes) await this.addHollowNodes(this.options.hollowNodes);
-    if (this.options.waitForWorkers !== false) await Promise.all(this.workersStarted);
+    if (deferControlLoops) {
+      this.controlLoopsStarted = Promise.allSettled(this.workersStarted).then(() => this.startControlLoops());
+      return;
+    }
+    await Promise.all(this.workersStarted);
+  }
+
+  private async startControlLoops(): Promise<void> {
+    const create = await loadControlLoops();
+    if (this.stopped) return;
+    const loops = create(this.apiServer, this.client, this.clock);
+    this.controlLoops = loops;
+    loops.start();
   }
 
   /** Registers `count` more hollow nodes (no workers, no containers); resolves with their names. */
-  addHollowNodes(count: number): Promise<string[]> {
-    return this.hollowNodes.add(count);
+  async addHollowNodes(count: number): Promise<string[]> {
+    return (await this.hollowNodes()).add(count);
+  }
+
+  /** The hollow node driver; its code is only fetched when a cluster first asks for hollow nodes. */
+  hollowNodes(): Promise<HollowNodes> {
+    this.hollow ??= import('./hollow/hollow-nodes').then(({ HollowNodes }) => new HollowNodes(new ApiClient(this.apiServer, 'kubelet'), this.clock));
+    return this.hollow;
   }
 
   /** Starts worker node `index` (0-based) as this cluster's options configure it. */
@@ -117,10 +154,10 @@ export class Cluster {
 
   /** Stops every component and node worker. */
   async shutdown(): Promise<void> {
-    this.scheduler.stop();
-    this.controllers.stop();
+    this.stopped = true;
+    this.controlLoops?.stop();
     this.controlPlaneNode.stop();
-    this.hollowNodes.shutdown();
+    if (this.hollow) (await this.hollow).shutdown();
     this.network.stop();
     await this.nodes.shutdown();
     this.clock.stop();

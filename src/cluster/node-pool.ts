@@ -4,7 +4,7 @@
 // here; it only sees heartbeats stop or resume. Images loaded from files go to every node, and
 // to nodes that start later.
 
-import type { ExecInput, ExecOptions, KubeletConnector, KubeletEndpoint, LogOptions } from '../apiserver/kubelet-connector';
+import type { AttachOptions, ExecInput, ExecOptions, KubeletConnector, KubeletEndpoint, LogOptions } from '../apiserver/kubelet-connector';
 import type { ApiRequest, ApiTransport, StreamSink } from '../apiserver/request';
 import type { LoadedImage, LoadedImageSummary } from '../../workers/node/images/loaded-images';
 import type { ClusterNetworkPort, ControlPlaneLink, NodeConfig } from '../../workers/node/protocol';
@@ -114,6 +114,7 @@ export class NodePool implements KubeletConnector {
     return {
       containerLogs: (options: LogOptions, sink: StreamSink) => api.containerLogs(options, proxy(sink)),
       exec: (options: ExecOptions, sink: StreamSink) => api.exec(options, proxy(sink)),
+      attach: (options: AttachOptions, sink: StreamSink) => api.attach(options, proxy(sink)),
       streamInput: (streamId: number, input: ExecInput) => api.streamInput(streamId, input),
       cancel: (streamId: number) => api.cancel(streamId),
     };

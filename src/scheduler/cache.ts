@@ -1,29 +1,28 @@
-// The scheduler's cache: a NodeInfo per node, kept current incrementally from the node and pod
-// informers (each pod's requests, ports and affinity counted once when it lands on a node and
-// subtracted when it leaves), plus pods the scheduler has assumed onto a node before their
-// binding shows up. Nothing is rebuilt per scheduling attempt. Upstream:
+// The scheduler's cache: a NodeInfo and a NodeTable slot per node, kept current incrementally
+// from the node and pod informers (each pod's requests, ports and affinity counted once when it
+// lands on a node and subtracted when it leaves), plus pods the scheduler has assumed onto a
+// node before their binding shows up. Nothing is rebuilt per scheduling attempt. Upstream:
 // pkg/scheduler/backend/cache/cache.go.
 
 import type { Node, Pod } from '../api/core';
 import { objectKey } from '../api/meta';
 import { bytes, milliCpu } from '../api/quantity';
 import type { NodeInfo, PodInfo } from './framework';
+import { NodeTable } from './node-table';
 import { hasAffinity, normalizeImage, podInfo } from './pod-info';
 
 function occupies(pod: Pod): boolean {
   return pod.status?.phase !== 'Succeeded' && pod.status?.phase !== 'Failed';
 }
 
-function emptyInfo(node: Node): NodeInfo {
+function emptyInfo(node: Node, index: number): NodeInfo {
   const info: NodeInfo = {
     name: node.metadata.name ?? '',
+    index,
     node,
     labels: {},
     hardTaints: [],
     softTaints: [],
-    allocatable: { milliCpu: 0, memory: 0, pods: 0 },
-    requested: { milliCpu: 0, memory: 0, pods: 0 },
-    nonZeroRequested: { milliCpu: 0, memory: 0 },
     pods: new Map(),
     usedPorts: [],
     images: new Map(),
@@ -43,6 +42,8 @@ export class SchedulerCache {
   private readonly byName = new Map<string, NodeInfo>();
   /** Nodes in a stable order for round-robin sampling. */
   readonly nodeList: NodeInfo[] = [];
+  /** Each node's resource figures, at the slot of its position in `nodeList`. */
+  readonly table = new NodeTable();
   private readonly placements = new Map<string, Placement>();
   private readonly imageNodes = new Map<string, number>();
   /** Pods anywhere with any (anti-)affinity terms, for the InterPodAffinity plugin. */
@@ -66,7 +67,9 @@ export class SchedulerCache {
     const name = node.metadata.name ?? '';
     let info = this.byName.get(name);
     if (!info) {
-      info = emptyInfo(node);
+      info = emptyInfo(node, this.nodeList.length);
+      this.table.ensure(info.index);
+      this.table.clear(info.index);
       this.byName.set(name, info);
       this.nodeList.push(info);
       const waiting = this.waitingForNode.get(name);
@@ -83,7 +86,12 @@ export class SchedulerCache {
     info.hardTaints = taints.filter((t) => t.effect === 'NoSchedule' || t.effect === 'NoExecute');
     info.softTaints = taints.filter((t) => t.effect === 'PreferNoSchedule');
     const alloc = node.status?.allocatable ?? {};
-    info.allocatable = { milliCpu: milliCpu(alloc.cpu), memory: bytes(alloc.memory), pods: Number(alloc.pods ?? 110) };
+    const table = this.table;
+    table.allocatableMilliCpu[info.index] = milliCpu(alloc.cpu);
+    table.allocatableMemory[info.index] = bytes(alloc.memory);
+    table.allocatablePods[info.index] = Number(alloc.pods ?? 110);
+    table.unschedulable[info.index] = node.spec.unschedulable ? 1 : 0;
+    table.setTaints(info.index, info.hardTaints.length, info.softTaints.length);
     info.images = new Map();
     for (const image of node.status?.images ?? []) for (const imageName of image.names) info.images.set(normalizeImage(imageName), image.sizeBytes);
     for (const image of info.images.keys()) this.imageNodes.set(image, (this.imageNodes.get(image) ?? 0) + 1);
@@ -96,9 +104,14 @@ export class SchedulerCache {
     this.forgetImages(info);
     this.byName.delete(name);
     if (info.pods.size > 0) this.waitingForNode.set(name, new Set(info.pods.keys()));
-    const index = this.nodeList.indexOf(info);
     const last = this.nodeList.pop() as NodeInfo;
-    if (last !== info) this.nodeList[index] = last;
+    if (last !== info) {
+      this.nodeList[info.index] = last;
+      this.table.move(last.index, info.index);
+      last.index = info.index;
+    } else {
+      this.table.clear(info.index);
+    }
   }
 
   private forgetImages(info: NodeInfo): void {
@@ -162,11 +175,13 @@ export class SchedulerCache {
       return;
     }
     node.pods.set(info.key, info);
-    node.requested.milliCpu += info.requests.milliCpu;
-    node.requested.memory += info.requests.memory;
-    node.requested.pods += 1;
-    node.nonZeroRequested.milliCpu += info.nonZero.milliCpu;
-    node.nonZeroRequested.memory += info.nonZero.memory;
+    const table = this.table;
+    const slot = node.index;
+    table.requestedMilliCpu[slot] += info.requests.milliCpu;
+    table.requestedMemory[slot] += info.requests.memory;
+    table.requestedPods[slot] += 1;
+    table.nonZeroMilliCpu[slot] += info.nonZero.milliCpu;
+    table.nonZeroMemory[slot] += info.nonZero.memory;
     for (const port of info.hostPorts) node.usedPorts.push(port);
     if (hasAffinity(info)) node.podsWithAffinity++;
     if (info.requiredAntiAffinity.length > 0) node.podsWithRequiredAntiAffinity++;
@@ -181,11 +196,13 @@ export class SchedulerCache {
     const node = this.byName.get(placed.nodeName);
     if (!node || !node.pods.delete(key)) return;
     const info = placed.info;
-    node.requested.milliCpu -= info.requests.milliCpu;
-    node.requested.memory -= info.requests.memory;
-    node.requested.pods -= 1;
-    node.nonZeroRequested.milliCpu -= info.nonZero.milliCpu;
-    node.nonZeroRequested.memory -= info.nonZero.memory;
+    const table = this.table;
+    const slot = node.index;
+    table.requestedMilliCpu[slot] -= info.requests.milliCpu;
+    table.requestedMemory[slot] -= info.requests.memory;
+    table.requestedPods[slot] -= 1;
+    table.nonZeroMilliCpu[slot] -= info.nonZero.milliCpu;
+    table.nonZeroMemory[slot] -= info.nonZero.memory;
     if (info.hostPorts.length > 0) node.usedPorts = node.usedPorts.filter((p) => !info.hostPorts.includes(p));
     if (hasAffinity(info)) node.podsWithAffinity--;
     if (info.requiredAntiAffinity.length > 0) node.podsWithRequiredAntiAffinity--;

@@ -1,10 +1,11 @@
 // The scheduling framework's shapes: what the scheduler knows of a pod (PodInfo, computed once
-// per attempt) and of a node (NodeInfo, kept current incrementally), the per-attempt cycle
-// state, and the filter and score plugins that decide where a pod goes. Upstream:
-// pkg/scheduler/framework/interface.go and types.go.
+// per attempt) and of a node (NodeInfo and its NodeTable slot, kept current incrementally), the
+// per-attempt cycle state, and the filter and score plugins that decide where a pod goes.
+// Upstream: pkg/scheduler/framework/interface.go and types.go.
 
 import type { Node, Pod, Taint, Toleration, TopologySpreadConstraint } from '../api/core';
 import type { Selector } from '../api/labels';
+import type { NodeTable } from './node-table';
 
 export const MAX_NODE_SCORE = 100;
 
@@ -52,18 +53,20 @@ export interface PodInfo {
   spreadConstraints: readonly TopologySpreadConstraint[];
 }
 
-/** The scheduler's view of one node with the pods on it (assumed ones included). */
+/**
+ * The scheduler's view of one node with the pods on it (assumed ones included). Its resource
+ * figures (allocatable, requested) live in the NodeTable at slot `index`.
+ */
 export interface NodeInfo {
   name: string;
+  /** The node's slot in the NodeTable and its position in the cache's node list. */
+  index: number;
   node: Node;
   labels: Readonly<Record<string, string>>;
   /** NoSchedule and NoExecute taints (the filter's concern). */
   hardTaints: readonly Taint[];
   /** PreferNoSchedule taints (the score's concern). */
   softTaints: readonly Taint[];
-  allocatable: Resources;
-  requested: Resources;
-  nonZeroRequested: { milliCpu: number; memory: number };
   pods: Map<string, PodInfo>;
   usedPorts: HostPort[];
   /** Images present on the node (normalized name → size in bytes). */
@@ -85,8 +88,10 @@ export interface FilterFailure {
 /** Everything one scheduling attempt knows; plugins keep their pre-computed data here. */
 export interface CycleState {
   pod: PodInfo;
-  /** Every node in the cache. */
+  /** Every node in the cache, in NodeTable slot order. */
   allNodes: readonly NodeInfo[];
+  /** The nodes' resource figures and taint counts. */
+  table: NodeTable;
   /** How many nodes have each image (for ImageLocality's spread). */
   imageNodeCount(image: string): number;
   /** Labels of a namespace (for namespaceSelector terms). */
@@ -108,6 +113,12 @@ export interface FilterPlugin {
    */
   preFilter?(state: CycleState): 'skip' | void;
   filter(state: CycleState, node: NodeInfo): FilterFailure | undefined;
+  /**
+   * `filter` for many nodes at once, with the same answers: `slots[0..count)` are NodeTable
+   * slots; those that pass stay at the front in their order, a failure is pushed for each that
+   * does not, and the number that passed is returned.
+   */
+  filterSlots?(state: CycleState, slots: Int32Array, count: number, failures: FilterFailure[]): number;
 }
 
 export interface ScorePlugin {
@@ -116,6 +127,8 @@ export interface ScorePlugin {
   /** Prepares for scoring `feasible`; false means the plugin has nothing to say for this pod. */
   preScore?(state: CycleState, feasible: readonly NodeInfo[]): boolean;
   score(state: CycleState, node: NodeInfo): number;
+  /** `score` for the nodes at NodeTable slots `slots[0..count)`, written to `scores[0..count)`. */
+  scoreSlots?(state: CycleState, slots: Int32Array, count: number, scores: Float64Array): void;
   /** Rescales the first `count` raw scores to 0..100 in place. */
   normalize?(scores: Float64Array, count: number, state: CycleState): void;
 }

@@ -17,6 +17,7 @@ import { EventRecorder } from '../client/event-recorder';
 import { Informer } from '../client/informer';
 import { byNamespace, InformerIndex } from '../controllers/shared/informer-index';
 import { SchedulerCache } from './cache';
+import { FeasibleBuffers, findFeasibleSlots } from './feasible-nodes';
 import { fitErrorMessage } from './fit-error';
 import type { CycleState, FilterFailure, FilterPlugin, NodeInfo, PodInfo, ScorePlugin } from './framework';
 import { ownersSelector } from './owners-selector';
@@ -59,10 +60,16 @@ export class Scheduler {
   private readonly feasible: NodeInfo[] = [];
   private readonly activeFilters: FilterPlugin[] = [];
   private readonly failures: FilterFailure[] = [];
+  private readonly buffers = new FeasibleBuffers();
   private scoreBuffer = new Float64Array(256);
   private totals = new Float64Array(256);
   private nextStartNode = 0;
   private running = false;
+  /** The cycle state's lookups that do not depend on the pod, made once. */
+  private readonly imageNodeCount = (image: string) => this.cache.imageNodeCount(image);
+  private readonly namespaceLabels = (name: string) => this.namespaces.get(name)?.metadata.labels;
+  private readonly servicesIn = (namespace: string) => this.servicesByNamespace.get(namespace);
+  private readonly nodeOfPod = (key: string) => this.cache.nodeOf(key);
 
   constructor(private readonly options: SchedulerOptions) {
     const { client, clock } = options;
@@ -151,10 +158,11 @@ export class Scheduler {
     return {
       pod: info,
       allNodes: this.cache.nodeList,
-      imageNodeCount: (image) => this.cache.imageNodeCount(image),
-      namespaceLabels: (name) => this.namespaces.get(name)?.metadata.labels,
-      ownersSelector: () => (owners ??= ownersSelector(info.pod, this.replicaSets, (ns) => this.servicesByNamespace.get(ns))),
-      nodeOfPod: (key) => this.cache.nodeOf(key),
+      table: this.cache.table,
+      imageNodeCount: this.imageNodeCount,
+      namespaceLabels: this.namespaceLabels,
+      ownersSelector: () => (owners ??= ownersSelector(info.pod, this.replicaSets, this.servicesIn)),
+      nodeOfPod: this.nodeOfPod,
       podsWithAffinity: this.cache.podsWithAffinity,
       data: new Map(),
     };
@@ -172,46 +180,31 @@ export class Scheduler {
     this.activeFilters.length = 0;
     for (const plugin of this.filters) if (plugin.preFilter?.(state) !== 'skip') this.activeFilters.push(plugin);
     const feasible = this.findFeasible(state);
-    if (feasible.length === 0) {
+    if (feasible === 0) {
       this.unschedulable(pod, key, this.cache.nodeCount);
       return;
     }
-    const chosen = feasible.length === 1 ? feasible[0] : this.select(state, feasible);
+    const chosen = this.select(state, feasible);
     this.cache.assume(info, chosen.name);
     void this.bind(pod, key, chosen.name);
   }
 
-  private findFeasible(state: CycleState): NodeInfo[] {
-    const nodes = this.cache.nodeList;
-    const total = nodes.length;
-    const wanted = feasibleNodesToFind(total);
-    const feasible = this.feasible;
-    feasible.length = 0;
+  /** Filters nodes round-robin from where the last attempt stopped; returns how many fit. */
+  private findFeasible(state: CycleState): number {
+    const total = this.cache.nodeCount;
     this.failures.length = 0;
-    let processed = 0;
-    for (let i = 0; i < total && feasible.length < wanted; i++) {
-      const node = nodes[(this.nextStartNode + i) % total];
-      processed++;
-      const failure = this.firstFailure(state, node);
-      if (failure) this.failures.push(failure);
-      else feasible.push(node);
-    }
+    const { found, processed } = findFeasibleSlots(state, this.activeFilters, this.nextStartNode, feasibleNodesToFind(total), this.buffers, this.failures);
     if (total > 0) this.nextStartNode = (this.nextStartNode + processed) % total;
-    return feasible;
-  }
-
-  private firstFailure(state: CycleState, node: NodeInfo): FilterFailure | undefined {
-    const filters = this.activeFilters;
-    for (let i = 0; i < filters.length; i++) {
-      const failure = filters[i].filter(state, node);
-      if (failure) return failure;
-    }
-    return undefined;
+    return found;
   }
 
   /** The feasible node with the highest weighted score; ties broken at random, as upstream does. */
-  private select(state: CycleState, feasible: NodeInfo[]): NodeInfo {
-    const count = feasible.length;
+  private select(state: CycleState, count: number): NodeInfo {
+    const feasible = this.feasible;
+    const slots = this.buffers.feasible;
+    feasible.length = count;
+    for (let i = 0; i < count; i++) feasible[i] = this.cache.nodeList[slots[i]];
+    if (count === 1) return feasible[0];
     if (this.totals.length < count) {
       this.totals = new Float64Array(count * 2);
       this.scoreBuffer = new Float64Array(count * 2);
@@ -221,7 +214,8 @@ export class Scheduler {
     totals.fill(0, 0, count);
     for (const plugin of this.scores) {
       if (plugin.preScore && !plugin.preScore(state, feasible)) continue;
-      for (let i = 0; i < count; i++) scores[i] = plugin.score(state, feasible[i]);
+      if (plugin.scoreSlots) plugin.scoreSlots(state, slots, count, scores);
+      else for (let i = 0; i < count; i++) scores[i] = plugin.score(state, feasible[i]);
       plugin.normalize?.(scores, count, state);
       for (let i = 0; i < count; i++) totals[i] += scores[i] * plugin.weight;
     }

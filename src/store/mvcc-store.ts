@@ -43,6 +43,7 @@ export interface StoreWatcher<T> {
 interface WatchRegistration<T> {
   prefix: string;
   onEvent: (event: StoreEvent<T>) => void;
+  cancelled: boolean;
 }
 
 export interface MvccStoreOptions {
@@ -56,7 +57,8 @@ export class MvccStore<T> {
   private history: StoreEvent<T>[] = [];
   private historyStart = 0;
   private readonly historySize: number;
-  private watchers = new Set<WatchRegistration<T>>();
+  /** Replaced, never changed in place, so a write can deliver to the list as it was. */
+  private watchers: readonly WatchRegistration<T>[] = [];
   private revisionCounter = 1;
   private readonly persistence?: Persistence;
 
@@ -171,9 +173,13 @@ export class MvccStore<T> {
     for (const event of this.history) {
       if (event.revision > afterRevision && event.key.startsWith(prefix)) onEvent(event);
     }
-    const registration: WatchRegistration<T> = { prefix, onEvent };
-    this.watchers.add(registration);
-    return () => this.watchers.delete(registration);
+    const registration: WatchRegistration<T> = { prefix, onEvent, cancelled: false };
+    this.watchers = [...this.watchers, registration];
+    return () => {
+      if (registration.cancelled) return;
+      registration.cancelled = true;
+      this.watchers = this.watchers.filter((w) => w !== registration);
+    };
   }
 
   /** Resolves once every write up to `revision` is durable in the persistence port. */
@@ -200,8 +206,8 @@ export class MvccStore<T> {
       this.history.splice(0, this.history.length - this.historySize);
     }
     this.persistence?.write(mutation);
-    for (const watcher of [...this.watchers]) {
-      if (this.watchers.has(watcher) && event.key.startsWith(watcher.prefix)) watcher.onEvent(event);
+    for (const watcher of this.watchers) {
+      if (!watcher.cancelled && event.key.startsWith(watcher.prefix)) watcher.onEvent(event);
     }
   }
 }

@@ -1,6 +1,7 @@
 // The built playground in real headless Chromium, served from a sub-path as static files: the
 // cluster comes up with four Ready nodes, a learner types `kubectl run` in the terminal, and
-// the pod shows Running both in the terminal and in the picture. Nothing leaves the origin.
+// the pod shows Running both in the terminal and in the picture, and the lesson's first goal
+// turns green on its own, from the cluster's state. Nothing leaves the origin.
 
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,11 +46,20 @@ describe('the playground in Chromium', () => {
   });
 
   it('runs a pod that reaches Running in the terminal and in the picture', async () => {
+    const firstGoal = page.locator('ul.checks li').first();
+    await expect.poll(() => firstGoal.getAttribute('class'), { timeout: 10_000 }).toMatch(/\bfailed\b/);
     await type(page, 'kubectl run web --image=nginx');
     await expect.poll(() => terminalText(page), { timeout: 10_000 }).toContain('pod/web created');
     await page.waitForSelector('[data-pod="default/web"][data-status="Running"]', { timeout: 30_000 });
     await type(page, 'kubectl get pods');
     await expect.poll(() => terminalText(page), { timeout: 10_000 }).toMatch(/web\s+1\/1\s+Running\s+0\s+\d+s/);
+  });
+
+  it("turns the lesson's first goal green from the cluster's state, not from typed text", async () => {
+    const firstGoal = page.locator('ul.checks li').first();
+    await expect.poll(() => firstGoal.getAttribute('class'), { timeout: 10_000 }).toMatch(/\bpassed\b/);
+    expect(await firstGoal.textContent()).toContain('The pod web exists');
+    await expect.poll(() => page.getByRole('button', { name: 'Next step' }).isEnabled(), { timeout: 5_000 }).toBe(true);
   });
 
   it('made no requests to other origins and threw no page errors', () => {

@@ -76,7 +76,7 @@ describe('endpoints, endpoint slices, node lifecycle and load balancers', () => 
     await t.client.create(SERVICES, 'default', service('web-all', { publishNotReadyAddresses: true }));
     const node = 'kubetab-hollow-1';
     const onNode = (await t.client.list<Pod>(PODS, 'default', { labelSelector: 'app=web' })).items.filter((p) => p.spec.nodeName === node);
-    t.cluster.hollowNodes.setSilent(node, true);
+    (await t.cluster.hollowNodes()).setSilent(node, true);
     await t.clock.advance(40_000);
     expect((await t.client.get<Node>(NODES, undefined, node)).status?.conditions?.find((c) => c.type === 'Ready')?.status).toBe('True');
     const lost = await eventually(t.clock, async () => {
@@ -98,7 +98,7 @@ describe('endpoints, endpoint slices, node lifecycle and load balancers', () => 
     const events = (await t.client.list<CoreEvent>(EVENTS, 'default')).items;
     expect(events.some((e) => e.reason === 'NodeNotReady' && e.involvedObject.kind === 'Node' && e.message === `Node ${node} status is now: NodeNotReady` && e.source?.component === 'node-controller')).toBe(true);
     expect(events.filter((e) => e.reason === 'NodeNotReady' && e.involvedObject.kind === 'Pod' && e.message === 'Node is not ready' && e.type === 'Warning')).toHaveLength(onNode.length);
-    t.cluster.hollowNodes.setSilent(node, false);
+    (await t.cluster.hollowNodes()).setSilent(node, false);
     await eventually(t.clock, async () => {
       const n = await t.client.get<Node>(NODES, undefined, node);
       expect(n.status?.conditions?.find((c) => c.type === 'Ready')?.status).toBe('True');

@@ -19,5 +19,6 @@ const agent = new NodeAgent({
   }),
   runtime: nodeRuntimePlatform(containerEntry),
   proxy: (value) => Comlink.proxy(value),
+  warmPool: 'with-node',
 });
 Comlink.expose(agent, nodeEndpoint(parentPort));

@@ -38,5 +38,6 @@ const agent = new NodeAgent({
   }),
   runtime,
   proxy: (value) => Comlink.proxy(value),
+  warmPool: 'with-first-pod',
 });
 Comlink.expose(agent);

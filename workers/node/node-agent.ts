@@ -5,7 +5,7 @@
 // entry-node.ts) supplies only how to start container workers and load images.
 
 import { ApiError } from '../../src/apiserver/errors';
-import type { ExecInput, ExecOptions, LogOptions } from '../../src/apiserver/kubelet-connector';
+import type { AttachOptions, ExecInput, ExecOptions, LogOptions } from '../../src/apiserver/kubelet-connector';
 import type { ApiRequest, ApiTransport, StreamSink } from '../../src/apiserver/request';
 import { ClusterClock, type ClockState } from '../../src/cluster/clock';
 import { ApiClient } from '../../src/client/client';
@@ -25,6 +25,12 @@ export interface NodePlatform {
   runtime: RuntimePlatform;
   /** Marks a callback object to be passed by reference across threads. */
   proxy<T extends object>(value: T): T;
+  /**
+   * When the warm pool of container workers boots: with the node (Node, where tests and
+   * benchmarks want the first pod fast), or with the node's first pod (the browser, so the
+   * first page load neither fetches nor boots container workers before anyone needs one).
+   */
+  warmPool: 'with-node' | 'with-first-pod';
 }
 
 const UNREACHABLE = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', code: 503, reason: 'ServiceUnavailable', message: 'node is partitioned from the control plane' };
@@ -67,9 +73,19 @@ export class NodeAgent implements NodeWorkerApi {
     this.runtime = createContainerRuntime({ platform: this.platform.runtime, clock, fabric: this.network, warmOnStart: false });
     const images = new ImageCache(this.registry, clock, config.pullDelayScale);
     this.images = images;
-    this.kubelet = new Kubelet({ client, clock, config, runtime: this.runtime, images, connect: (ip, port) => this.connectFromNode(config.internalIP, ip, port) });
+    const runtime = this.runtime;
+    const warmWithPods = this.platform.warmPool === 'with-first-pod';
+    this.kubelet = new Kubelet({
+      client,
+      clock,
+      config,
+      runtime,
+      images,
+      connect: (ip, port) => this.connectFromNode(config.internalIP, ip, port),
+      onPodAdmitted: warmWithPods ? () => runtime.warm() : undefined,
+    });
     await this.kubelet.start();
-    this.runtime.warm();
+    if (!warmWithPods) runtime.warm();
   }
 
   setClock(state: ClockState): void {
@@ -82,6 +98,10 @@ export class NodeAgent implements NodeWorkerApi {
 
   exec(options: ExecOptions, sink: StreamSink): Promise<{ streamId: number }> {
     return this.server.exec(options, sink).catch(asStatus);
+  }
+
+  attach(options: AttachOptions, sink: StreamSink): Promise<{ streamId: number }> {
+    return this.server.attach(options, sink).catch(asStatus);
   }
 
   streamInput(streamId: number, input: ExecInput): Promise<void> {

@@ -2,7 +2,7 @@
 // comlink carries: what the control plane gives a node to start, and what the node exposes
 // (its kubelet's server side and its chaos controls).
 
-import type { ExecInput, ExecOptions, LogOptions } from '../../src/apiserver/kubelet-connector';
+import type { AttachOptions, ExecInput, ExecOptions, LogOptions } from '../../src/apiserver/kubelet-connector';
 import type { ApiTransport, StreamSink } from '../../src/apiserver/request';
 import type { ClockState } from '../../src/cluster/clock';
 import type { NetworkStream } from '../runtime/runtime-api';
@@ -49,6 +49,7 @@ export interface NodeWorkerApi {
   setClock(state: ClockState): void;
   containerLogs(options: LogOptions, sink: StreamSink): Promise<{ streamId: number }>;
   exec(options: ExecOptions, sink: StreamSink): Promise<{ streamId: number }>;
+  attach(options: AttachOptions, sink: StreamSink): Promise<{ streamId: number }>;
   streamInput(streamId: number, input: ExecInput): Promise<void>;
   cancel(streamId: number): Promise<void>;
   /** Accepts a connection from another node to a pod here (`events` carries data back). */

@@ -4,7 +4,7 @@
 
 import type { ClusterClock } from '../../src/cluster/clock';
 import { ModulePreparer } from './host/module-preparer';
-import { WarmPool } from './host/warm-pool';
+import { DEFAULT_WARM_POOL, WarmPool, type WarmPoolOptions } from './host/warm-pool';
 import type { RuntimePlatform } from './platform';
 import { KubetabPodSandbox } from './pod-sandbox';
 import type { SuspensionMode } from './protocol';
@@ -14,8 +14,8 @@ export interface ContainerRuntimeOptions {
   platform: RuntimePlatform;
   clock: ClusterClock;
   fabric: NetworkFabric;
-  /** Container workers kept started ahead of time (default 2). */
-  warmWorkers?: number;
+  /** How many container workers are kept loaded ahead of time, and booted at once (DEFAULT_WARM_POOL). */
+  warmPool?: Partial<WarmPoolOptions>;
   /** False to start the warm pool only when `warm()` is called (not while the node boots). */
   warmOnStart?: boolean;
   /** Forces a suspension strategy for every process (tests of the fallbacks). */
@@ -45,7 +45,8 @@ export class NetworkError extends Error {
 }
 
 export function createContainerRuntime(options: ContainerRuntimeOptions): KubetabContainerRuntime {
-  const pool = new WarmPool(options.platform, options.warmWorkers ?? 2, options.warmOnStart ?? true);
+  const pool = new WarmPool(options.platform, options.clock, { ...DEFAULT_WARM_POOL, ...options.warmPool });
+  if (options.warmOnStart ?? true) pool.warm();
   const preparer = new ModulePreparer();
   const sandboxes = new Map<string, KubetabPodSandbox>();
   const byIP = (podIP: string): KubetabPodSandbox | undefined => [...sandboxes.values()].find((s) => s.config.podIP === podIP);

@@ -150,8 +150,15 @@ export class KubetabPodSandbox implements PodSandbox {
 
   private async spawn(launch: Omit<ProcessLaunch, 'listenerIdBase'>, output: OutputSink, exceedsLimit = false): Promise<ProcessSupervisor> {
     if (this.destroyed) throw new ContainerStartError('RunContainerError', 'failed to create containerd task: the pod sandbox is gone');
+    const worker = await this.deps.pool.take().catch((error: unknown) => {
+      throw new ContainerStartError('RunContainerError', `failed to create containerd task: failed to create shim task: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    if (this.destroyed) {
+      worker.handle.terminate();
+      throw new ContainerStartError('RunContainerError', 'failed to create containerd task: the pod sandbox is gone');
+    }
     const services = { clock: this.deps.clock, filesystems: this.filesystems, network: this.network, podIP: this.config.podIP };
-    const process = new ProcessSupervisor(services, this.deps.pool.take(), { ...launch, listenerIdBase: this.nextListenerBase++ * 65536 }, output);
+    const process = new ProcessSupervisor(services, worker, { ...launch, listenerIdBase: this.nextListenerBase++ * 65536 }, output);
     this.processes.add(process);
     void process.exited.then(() => this.processes.delete(process));
     try {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeWithSchema, GoDecodeError } from './decode';
+import { deepFreeze } from '../objects';
+import { decodeWithSchema, GoDecodeError, normalizeWithSchema } from './decode';
 import { parseJsonText } from './json-text';
 import { schemaForKind } from './registry';
 
@@ -106,5 +107,37 @@ describe('decodeWithSchema: the shape Go writes', () => {
     const secret = schemaForKind('', 'v1', 'Secret')!;
     expect(decodeWithSchema({ data: { a: 'Yg==' } }, secret).object.data).toEqual({ a: 'Yg==' });
     expect(() => decodeWithSchema({ data: { a: 'Y!g=' } }, secret)).toThrow('illegal base64 data at input byte 1');
+  });
+});
+
+describe('normalizeWithSchema', () => {
+  const stored = () => deepFreeze(normalizeWithSchema({ metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'nginx', resources: { requests: { cpu: '0.1' } } }] }, status: {} }, POD));
+
+  it('keeps the parts an object shares with the stored object it was built from, and normalizes the rest', () => {
+    const base = stored();
+    const spec = base.spec as Record<string, unknown>;
+    const changed = { ...base, spec: { nodeName: 'n1', ...spec }, status: { conditions: [{ type: 'PodScheduled', status: 'True' }] } };
+    const result = normalizeWithSchema(changed, POD, base);
+    const resultSpec = result.spec as Record<string, unknown>;
+    expect(result.metadata).toBe(base.metadata);
+    expect(resultSpec.containers).toBe(spec.containers);
+    expect(resultSpec).not.toBe(spec);
+    expect(Object.keys(resultSpec)).toEqual([...Object.keys(spec), 'nodeName']);
+    expect(result.status).toEqual({ conditions: [{ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: null }] });
+  });
+
+  it('copies everything without a base, as it always did', () => {
+    const base = stored();
+    const result = normalizeWithSchema({ ...base }, POD);
+    expect(result.metadata).not.toBe(base.metadata);
+    expect(result).toEqual(base);
+    expect(((result.spec as { containers: { resources: unknown }[] }).containers[0].resources)).toEqual({ requests: { cpu: '100m' } });
+  });
+
+  it('gives the same answer for a repeated quantity or time, and the same error for a bad one', () => {
+    const decode = () => decodeWithSchema({ metadata: { creationTimestamp: '2026-01-02T03:04:05.5Z' }, spec: { containers: [{ resources: { limits: { cpu: '1000m' } } }] } }, POD).object;
+    expect(decode()).toEqual(decode());
+    expect((decode().metadata as { creationTimestamp: string }).creationTimestamp).toBe('2026-01-02T03:04:05Z');
+    for (let i = 0; i < 2; i++) expect(() => decodeWithSchema({ spec: { containers: [{ resources: { limits: { cpu: 'lots' } } }] } }, POD)).toThrow(/quantities must match/);
   });
 });

@@ -6,6 +6,7 @@
 // of fields without omitempty written out (`lastProbeTime: null`, `resources: {}`), empty
 // omitempty fields dropped, quantities and times in canonical form.
 
+import { clone } from '../objects';
 import { canonicalQuantity, isQuantity } from '../quantity';
 import { checkBase64, formatMicroTime, formatTime, GoValueError } from './go-values';
 import type { FieldSchema, Scalar, StructSchema, TypeRef } from './model';
@@ -34,6 +35,8 @@ interface Context {
   fieldStack: string[];
   /** The Go name of the struct holding the innermost field. */
   struct: string;
+  /** The path from the root: field and map keys, and list indices (text built only when needed). */
+  path: (string | number)[];
 }
 
 const ABSENT = Symbol('absent');
@@ -53,17 +56,68 @@ const SCALAR_GO_TYPES: Record<Scalar, string> = {
   FieldsV1: 'v1.FieldsV1',
 };
 
+const goTypeNames = new WeakMap<TypeRef, string>();
+
 export function goTypeName(type: TypeRef): string {
+  let name = goTypeNames.get(type);
+  if (name !== undefined) return name;
   switch (type.kind) {
     case 'scalar':
-      return SCALAR_GO_TYPES[type.scalar];
+      name = SCALAR_GO_TYPES[type.scalar];
+      break;
     case 'struct':
-      return `v1.${schemaByName(type.name)?.goName ?? type.name}`;
+      name = `v1.${schemaByName(type.name)?.goName ?? type.name}`;
+      break;
     case 'list':
-      return `[]${goTypeName(type.items)}`;
+      name = `[]${goTypeName(type.items)}`;
+      break;
     case 'map':
-      return `map[string]${goTypeName(type.values)}`;
+      name = `map[string]${goTypeName(type.values)}`;
+      break;
   }
+  goTypeNames.set(type, name);
+  return name;
+}
+
+/** A struct's fields with what decoding each needs, worked out once per struct. */
+interface StructPlan {
+  readonly goName: string;
+  readonly fields: readonly FieldSchema[];
+  /** JSON name → index into `fields`. */
+  readonly index: ReadonlyMap<string, number>;
+  readonly goTypes: readonly string[];
+  /** The Go struct each field is declared on. */
+  readonly declaredIn: readonly string[];
+  /** The struct's zero value, decoded once (copied out for each use). */
+  zero?: Record<string, unknown>;
+}
+
+const plans = new Map<string, StructPlan>();
+const planBySchema = new WeakMap<StructSchema, StructPlan>();
+
+function planOf(schema: StructSchema): StructPlan {
+  let plan = planBySchema.get(schema);
+  if (plan) return plan;
+  const fields = schema.fields;
+  plan = {
+    goName: schema.goName,
+    fields,
+    index: new Map(fields.map((field, i) => [field.name, i])),
+    goTypes: fields.map((field) => field.goType ?? goTypeName(field.type)),
+    declaredIn: fields.map((field) => schema.declaredIn.get(field.name) ?? schema.goName),
+  };
+  planBySchema.set(schema, plan);
+  return plan;
+}
+
+function planNamed(name: string): StructPlan {
+  let plan = plans.get(name);
+  if (plan) return plan;
+  const schema = schemaByName(name);
+  if (!schema) throw new Error(`schema: unknown struct ${name}`);
+  plan = planOf(schema);
+  plans.set(name, plan);
+  return plan;
 }
 
 function jsonKind(value: unknown): string {
@@ -85,22 +139,59 @@ function join(path: string, key: string): string {
   return path === '' ? key : `${path}.${key}`;
 }
 
+/** The current path as upstream prints it (`spec.containers[0].name`), with `key` appended. */
+function pathText(ctx: Context, key: string): string {
+  let path = '';
+  for (const segment of ctx.path) path = typeof segment === 'number' ? `${path}[${segment}]` : join(path, segment);
+  return join(path, key);
+}
+
 /** The literal of a number as written, when it was not a plain integer. */
-function numberLiteral(ctx: Context, parent: object | undefined, key: string, value: number): string {
-  return (parent && ctx.options.fractions?.get(parent)?.get(key)) ?? String(value);
+function numberLiteral(ctx: Context, parent: object | undefined, key: string | number, value: number): string {
+  return (parent && ctx.options.fractions?.get(parent)?.get(String(key))) ?? String(value);
 }
 
 const INT_RANGES = { int32: [-(2 ** 31), 2 ** 31 - 1], int64: [-(2 ** 63), 2 ** 63 - 1] } as const;
 
-function decodeInteger(ctx: Context, value: unknown, scalar: 'int32' | 'int64', goType: string, parent: object | undefined, key: string): number {
+function decodeInteger(ctx: Context, value: unknown, scalar: 'int32' | 'int64', goType: string, parent: object | undefined, key: string | number): number {
   if (typeof value !== 'number') throw typeError(ctx, jsonKind(value), goType);
-  const literal = numberLiteral(ctx, parent, key, value);
   const [min, max] = INT_RANGES[scalar];
+  // An integer in range with no literal of its own is written plainly: nothing more to check.
+  if (Number.isInteger(value) && value >= min && value <= max && !ctx.options.fractions) return value;
+  const literal = numberLiteral(ctx, parent, key, value);
   if (!/^-?\d+$/.test(literal) || value < min || value > max) throw typeError(ctx, `number ${literal}`, goType);
   return value;
 }
 
-function decodeScalar(ctx: Context, value: unknown, scalar: Scalar, goType: string, parent: object | undefined, key: string): unknown {
+/**
+ * Memoizes a pure text conversion (canonical quantities, Go times): the same few texts recur in
+ * nearly every object. Only successes are kept; the cache starts over when it grows large.
+ */
+function memoized(convert: (text: string) => string): (text: string) => string {
+  const cache = new Map<string, string>();
+  return (text) => {
+    let result = cache.get(text);
+    if (result === undefined) {
+      result = convert(text);
+      if (cache.size >= 4096) cache.clear();
+      cache.set(text, result);
+    }
+    return result;
+  };
+}
+
+const QUANTITY_PATTERN_ERROR = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
+
+function checkedQuantity(value: string | number): string {
+  if (!isQuantity(value) || String(value).trim() === '') throw new GoDecodeError(QUANTITY_PATTERN_ERROR);
+  return canonicalQuantity(value);
+}
+
+const quantityText = memoized(checkedQuantity);
+const timeText = memoized(formatTime);
+const microTimeText = memoized(formatMicroTime);
+
+function decodeScalar(ctx: Context, value: unknown, scalar: Scalar, goType: string, parent: object | undefined, key: string | number): unknown {
   try {
     switch (scalar) {
       case 'string':
@@ -116,10 +207,9 @@ function decodeScalar(ctx: Context, value: unknown, scalar: Scalar, goType: stri
         if (typeof value !== 'boolean') throw typeError(ctx, jsonKind(value), goType);
         return value;
       case 'Quantity':
-        if ((typeof value !== 'string' && typeof value !== 'number') || !isQuantity(value) || String(value).trim() === '') {
-          throw new GoDecodeError("quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'");
-        }
-        return canonicalQuantity(value);
+        if (typeof value === 'string') return quantityText(value);
+        if (typeof value !== 'number') throw new GoDecodeError(QUANTITY_PATTERN_ERROR);
+        return checkedQuantity(value);
       case 'IntOrString':
         if (typeof value === 'string') return value;
         if (typeof value !== 'number') throw new GoDecodeError(`json: cannot unmarshal ${jsonKind(value)} into Go value of type int32`);
@@ -130,7 +220,7 @@ function decodeScalar(ctx: Context, value: unknown, scalar: Scalar, goType: stri
       case 'Time':
       case 'MicroTime':
         if (typeof value !== 'string') throw new GoDecodeError(`json: cannot unmarshal ${jsonKind(value)} into Go value of type string`);
-        return scalar === 'Time' ? formatTime(value) : formatMicroTime(value);
+        return scalar === 'Time' ? timeText(value) : microTimeText(value);
       case 'bytes':
         if (typeof value !== 'string') throw typeError(ctx, jsonKind(value), goType);
         return checkBase64(value);
@@ -145,7 +235,11 @@ function decodeScalar(ctx: Context, value: unknown, scalar: Scalar, goType: stri
 }
 
 function zeroOf(type: TypeRef): unknown {
-  if (type.kind === 'struct') return decodeStruct(emptyContext(), {}, schemaOf(type.name), '');
+  if (type.kind === 'struct') {
+    const plan = planNamed(type.name);
+    plan.zero ??= decodeStruct(emptyContext(), {}, plan, undefined);
+    return clone(plan.zero);
+  }
   if (type.kind !== 'scalar') return null;
   switch (type.scalar) {
     case 'string':
@@ -166,90 +260,108 @@ function zeroOf(type: TypeRef): unknown {
 
 function isEmpty(value: unknown): boolean {
   if (value === '' || value === 0 || value === false || value === null) return true;
+  if (typeof value !== 'object') return false;
   if (Array.isArray(value)) return value.length === 0;
-  return isPlainObject(value) && Object.keys(value).length === 0;
+  for (const key in value) if (Object.hasOwn(value, key)) return false;
+  return true;
 }
 
 function emptyContext(): Context {
-  return { options: {}, strictErrors: [], fieldStack: [], struct: '' };
+  return { options: {}, strictErrors: [], fieldStack: [], struct: '', path: [] };
 }
 
-function schemaOf(name: string): StructSchema {
-  const schema = schemaByName(name);
-  if (!schema) throw new Error(`schema: unknown struct ${name}`);
-  return schema;
-}
-
-function decodeValue(ctx: Context, value: unknown, type: TypeRef, goType: string, path: string, parent: object | undefined, key: string): unknown {
+/**
+ * Decodes one value. `base` is what stood at the same place in the normalized, frozen object
+ * `value` was built from (see normalizeWithSchema), if any: parts identical to it are kept.
+ */
+function decodeValue(ctx: Context, value: unknown, type: TypeRef, goType: string, parent: object | undefined, key: string | number, base: unknown): unknown {
   if (value === null || value === undefined) return ABSENT;
+  if (value === base && typeof value === 'object') return value;
   switch (type.kind) {
     case 'scalar':
       return decodeScalar(ctx, value, type.scalar, goType, parent, key);
     case 'struct': {
       if (!isPlainObject(value)) throw typeError(ctx, jsonKind(value), goType);
-      return decodeStruct(ctx, value, schemaOf(type.name), path);
+      return decodeStruct(ctx, value, planNamed(type.name), isPlainObject(base) ? base : undefined);
     }
     case 'list': {
       if (!Array.isArray(value)) throw typeError(ctx, jsonKind(value), goType);
       const itemType = goTypeName(type.items);
-      return value.map((item, i) => {
-        const decoded = decodeValue(ctx, item, type.items, itemType, `${path}[${i}]`, value, String(i));
-        return decoded === ABSENT ? zeroOf(type.items) : decoded;
-      });
+      const baseItems = Array.isArray(base) ? base : undefined;
+      const result = new Array<unknown>(value.length);
+      for (let i = 0; i < value.length; i++) {
+        ctx.path.push(i);
+        const decoded = decodeValue(ctx, value[i], type.items, itemType, value, i, baseItems?.[i]);
+        ctx.path.pop();
+        result[i] = decoded === ABSENT ? zeroOf(type.items) : decoded;
+      }
+      return result;
     }
     case 'map': {
       if (!isPlainObject(value)) throw typeError(ctx, jsonKind(value), goType);
       const valueType = goTypeName(type.values);
+      const baseEntries = isPlainObject(base) ? base : undefined;
       const result: Record<string, unknown> = {};
-      for (const [entryKey, entry] of Object.entries(value)) {
-        const decoded = decodeValue(ctx, entry, type.values, valueType, join(path, entryKey), value, entryKey);
+      for (const entryKey of Object.keys(value)) {
+        ctx.path.push(entryKey);
+        const decoded = decodeValue(ctx, value[entryKey], type.values, valueType, value, entryKey, baseEntries?.[entryKey]);
+        ctx.path.pop();
         result[entryKey] = decoded === ABSENT ? zeroOf(type.values) : decoded;
       }
-      for (const duplicate of ctx.options.duplicates?.get(value) ?? []) ctx.strictErrors.push(`duplicate field "${join(path, duplicate)}"`);
+      const duplicates = ctx.options.duplicates?.get(value);
+      if (duplicates) for (const duplicate of duplicates) ctx.strictErrors.push(`duplicate field "${pathText(ctx, duplicate)}"`);
       return result;
     }
   }
 }
 
-function place(field: FieldSchema, decoded: unknown): unknown {
-  if (decoded === ABSENT) return field.presence === 'always' ? zeroOf(field.type) : ABSENT;
-  if (field.presence === 'omitempty' && isEmpty(decoded)) return ABSENT;
-  return decoded;
-}
-
-function decodeStruct(ctx: Context, input: Record<string, unknown>, schema: StructSchema, path: string): Record<string, unknown> {
-  const decoded = new Map<string, unknown>();
-  const stackDepth = ctx.fieldStack.length;
+function decodeStruct(ctx: Context, input: Record<string, unknown>, plan: StructPlan, base?: Record<string, unknown>): Record<string, unknown> {
+  const fields = plan.fields;
+  const decoded = new Array<unknown>(fields.length);
   const outerStruct = ctx.struct;
-  for (const [key, value] of Object.entries(input)) {
-    const field = schema.byName.get(key);
-    if (!field) {
-      ctx.strictErrors.push(`unknown field "${join(path, key)}"`);
+  for (const key of Object.keys(input)) {
+    const i = plan.index.get(key);
+    if (i === undefined) {
+      ctx.strictErrors.push(`unknown field "${pathText(ctx, key)}"`);
       continue;
     }
     ctx.fieldStack.push(key);
-    ctx.struct = schema.declaredIn.get(key) ?? schema.goName;
-    decoded.set(key, decodeValue(ctx, value, field.type, field.goType ?? goTypeName(field.type), join(path, key), input, key));
-    ctx.fieldStack.length = stackDepth;
+    ctx.path.push(key);
+    ctx.struct = plan.declaredIn[i];
+    decoded[i] = decodeValue(ctx, input[key], fields[i].type, plan.goTypes[i], input, key, base?.[key]);
+    ctx.fieldStack.pop();
+    ctx.path.pop();
     ctx.struct = outerStruct;
   }
-  for (const duplicate of ctx.options.duplicates?.get(input) ?? []) ctx.strictErrors.push(`duplicate field "${join(path, duplicate)}"`);
+  const duplicates = ctx.options.duplicates?.get(input);
+  if (duplicates) for (const duplicate of duplicates) ctx.strictErrors.push(`duplicate field "${pathText(ctx, duplicate)}"`);
   const result: Record<string, unknown> = {};
-  for (const field of schema.fields) {
-    const value = place(field, decoded.has(field.name) ? decoded.get(field.name) : ABSENT);
-    if (value !== ABSENT) result[field.name] = value;
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i];
+    const value = decoded[i];
+    if (value === undefined || value === ABSENT) {
+      if (field.presence === 'always') result[field.name] = zeroOf(field.type);
+    } else if (field.presence !== 'omitempty' || !isEmpty(value)) {
+      result[field.name] = value;
+    }
   }
   return result;
 }
 
 /** Decodes `value` as the struct `schema` names; throws GoDecodeError when Go could not. */
 export function decodeWithSchema(value: Record<string, unknown>, schema: StructSchema, options: DecodeOptions = {}): Decoded {
-  const ctx: Context = { options, strictErrors: [], fieldStack: [], struct: schema.goName };
-  const object = decodeStruct(ctx, value, schema, '');
+  const ctx: Context = { options, strictErrors: [], fieldStack: [], struct: schema.goName, path: [] };
+  const object = decodeStruct(ctx, value, planOf(schema), undefined);
   return { object, strictErrors: ctx.strictErrors };
 }
 
-/** Re-marshals an object that is already known to be well-typed: Go's shape, no complaints. */
-export function normalizeWithSchema(value: Record<string, unknown>, schema: StructSchema): Record<string, unknown> {
-  return decodeWithSchema(value, schema).object;
+/**
+ * Re-marshals an object that is already known to be well-typed: Go's shape, no complaints.
+ * `base`, when given, is a normalized and frozen object of this schema that `value` was built
+ * from: parts of `value` that are that object's own parts, at the same place, are kept as they
+ * are instead of being copied.
+ */
+export function normalizeWithSchema(value: Record<string, unknown>, schema: StructSchema, base?: Record<string, unknown>): Record<string, unknown> {
+  const ctx: Context = { options: {}, strictErrors: [], fieldStack: [], struct: schema.goName, path: [] };
+  return decodeStruct(ctx, value, planOf(schema), base);
 }

@@ -20,6 +20,7 @@ const CORE: PackageSpec = {
 export const SCHEMA_PACKAGES: readonly PackageSpec[] = [META, CORE, APPS, BATCH, COORDINATION, DISCOVERY, EVENTS, POLICY, AUTOSCALING, AUTHORIZATION, AUTHENTICATION];
 
 let schemas: Map<string, StructSchema> | undefined;
+let byKind: Map<string, StructSchema> | undefined;
 
 /** Every struct by OpenAPI definition name. */
 export function allSchemas(): ReadonlyMap<string, StructSchema> {
@@ -33,8 +34,14 @@ export function schemaByName(name: string): StructSchema | undefined {
 
 /** The struct served as group/version/kind, if kubetab knows the kind. */
 export function schemaForKind(group: string, version: string, kindName: string): StructSchema | undefined {
-  for (const schema of allSchemas().values()) {
-    if (schema.kinds.some((k) => k.group === group && k.version === version && k.kind === kindName)) return schema;
+  if (!byKind) {
+    byKind = new Map();
+    for (const schema of allSchemas().values()) {
+      for (const k of schema.kinds) {
+        const key = `${k.group}/${k.version}/${k.kind}`;
+        if (!byKind.has(key)) byKind.set(key, schema);
+      }
+    }
   }
-  return undefined;
+  return byKind.get(`${group}/${version}/${kindName}`);
 }

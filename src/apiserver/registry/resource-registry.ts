@@ -53,6 +53,8 @@ export class ResourceRegistry {
   /** The served kind's schema: what Go's struct for it holds. */
   readonly schema: StructSchema;
   private readonly storageSchema: StructSchema;
+  /** Stored values written straight from a normalization (as opposed to a graceful delete's copy). */
+  private readonly normalizedValues = new WeakSet<KubeObject>();
 
   constructor(
     readonly strategy: AnyStrategy,
@@ -83,9 +85,13 @@ export class ResourceRegistry {
     return this.strategy.storage ? deepFreeze(this.strategy.storage.fromStorage(stored)) : stored;
   }
 
-  /** The object as Go would marshal it: zero values written, empty optional fields dropped. */
-  normalize(object: KubeObject): KubeObject {
-    return normalizeWithSchema(object, this.schema) as KubeObject;
+  /**
+   * The object as Go would marshal it: zero values written, empty optional fields dropped.
+   * `base` is a stored object it was built from, whose untouched parts need no second look.
+   */
+  normalize(object: KubeObject, base?: KubeObject): KubeObject {
+    const known = base && this.normalizedValues.has(base) ? (base as unknown as Record<string, unknown>) : undefined;
+    return normalizeWithSchema(object, this.schema, known) as KubeObject;
   }
 
   find(namespace: string | undefined, name: string): KubeObject | undefined {
@@ -125,9 +131,10 @@ export class ResourceRegistry {
     return listObjects(this, this.deps.store, namespace, options);
   }
 
+  /** Creates an object from `body`, which it takes over: callers pass a freshly decoded body. */
   async create(namespace: string | undefined, body: KubeObject, options: WriteOptions): Promise<KubeObject> {
     const context = this.deps.context();
-    let object = clone(body);
+    let object = body;
     object.metadata ??= {};
     if (this.type.namespaced && object.metadata.namespace && namespace && object.metadata.namespace !== namespace) {
       throw errors.badRequest('the namespace of the provided object does not match the namespace sent on the request');
@@ -276,7 +283,7 @@ export class ResourceRegistry {
     if (jsonEqual(object, old)) return { object: old, deleted: false };
     if (options.dryRun) return { object: deepFreeze(object), deleted: false };
     try {
-      const entry = this.deps.store.update(key, current.modRevision, (revision) => this.stamp(object, revision));
+      const entry = this.deps.store.update(key, current.modRevision, (revision) => this.stamp(object, revision, false));
       await this.deps.store.durable(entry.modRevision);
       return { object: this.present(entry.value), deleted: false };
     } catch (error) {
@@ -289,14 +296,24 @@ export class ResourceRegistry {
    * Reads an object, changes a copy and writes it back with compare-and-swap, bypassing the
    * strategy: for server-internal writes such as binding a pod or finalizing a namespace.
    */
-  async mutate(namespace: string | undefined, name: string, change: (object: KubeObject) => void): Promise<KubeObject> {
+  mutate(namespace: string | undefined, name: string, change: (object: KubeObject) => void): Promise<KubeObject> {
+    return this.rewrite(namespace, name, (current) => {
+      const object = clone(current);
+      change(object);
+      return object;
+    });
+  }
+
+  /**
+   * Like mutate, but `build` returns the new object made from the current (frozen) one, sharing
+   * the parts it leaves alone: those are neither copied nor normalized again.
+   */
+  async rewrite(namespace: string | undefined, name: string, build: (current: KubeObject) => KubeObject): Promise<KubeObject> {
     const key = this.key(namespace, name);
     const current = this.deps.store.get(key);
     if (!current) throw errors.notFound(this.type, name);
     const old = this.present(current.value);
-    let object = clone(old);
-    change(object);
-    object = this.normalize(object);
+    const object = this.normalize(build(old), old);
     if (jsonEqual(object, old)) return old;
     if (this.finalizedAway(object)) {
       const gone = this.deps.store.delete(key, current.modRevision);
@@ -324,10 +341,14 @@ export class ResourceRegistry {
     }
   }
 
-  /** The stored form: converted to the storage kind, frozen, carrying this write's revision. */
-  private stamp(object: KubeObject, revision: number): KubeObject {
-    const stored = this.strategy.storage ? (normalizeWithSchema(this.strategy.storage.toStorage(object), this.storageSchema) as KubeObject) : clone(object);
+  /**
+   * The stored form: converted to the storage kind, frozen, carrying this write's revision.
+   * Takes `object` over (every caller passes a fresh copy it does not use afterwards).
+   */
+  private stamp(object: KubeObject, revision: number, normalized = true): KubeObject {
+    const stored = this.strategy.storage ? (normalizeWithSchema(this.strategy.storage.toStorage(object), this.storageSchema) as KubeObject) : object;
     stored.metadata = withResourceVersion(stored.metadata, String(revision));
+    if (normalized && !this.strategy.storage) this.normalizedValues.add(stored);
     return deepFreeze(stored);
   }
 }

@@ -6,11 +6,13 @@
 
 import type { Pod } from '../../api/core';
 import { errors } from '../errors';
-import type { ExecInput, ExecOptions } from '../kubelet-connector';
+import type { ExecOptions } from '../kubelet-connector';
 import { queryValue, queryValues, type ApiRequest, type ApiResponse, type StreamSink } from '../request';
 import type { HandlerContext } from '../resource-handler';
+import { kubeletOf, proxyKubeletStream } from './kubelet-stream';
 
-function flag(req: ApiRequest, name: string): boolean {
+/** A boolean streaming option (`stdin=true`, `tty=1`). */
+export function flag(req: ApiRequest, name: string): boolean {
   const value = queryValue(req.query, name);
   return value === 'true' || value === '1';
 }
@@ -45,34 +47,7 @@ export async function podExec(ctx: HandlerContext, req: ApiRequest, namespace: s
   const container = containerFor(pod, queryValue(req.query, 'container'));
   const phase = pod.status?.phase;
   if (phase === 'Succeeded' || phase === 'Failed') throw errors.badRequest(`cannot exec into a container in a completed pod; current phase is ${phase}`);
-  const nodeName = pod.spec.nodeName;
-  if (!nodeName) throw errors.badRequest(`pod ${name} does not have a host assigned`);
-  const endpoint = ctx.kubelets.endpoint(nodeName);
-  if (!endpoint) throw errors.internal(`error dialing backend: dial tcp ${nodeName}:10250: connect: no route to host`);
+  const endpoint = kubeletOf(ctx, pod);
   const options: ExecOptions = { namespace, pod: name, podUid: pod.metadata.uid ?? '', container, command, stdin, stdout, stderr, tty };
-  let kubeletStream: number | undefined;
-  let ended = false;
-  const id = ctx.openStream({
-    cancel: () => {
-      if (kubeletStream !== undefined && !ended) void endpoint.cancel(kubeletStream);
-    },
-    input: async (chunk) => {
-      if (kubeletStream !== undefined) await endpoint.streamInput(kubeletStream, chunk as ExecInput);
-    },
-  });
-  try {
-    const started = await endpoint.exec(options, {
-      data: (frame) => sink.data(frame),
-      end: () => {
-        ended = true;
-        ctx.closeStream(id);
-        sink.end();
-      },
-    });
-    kubeletStream = started.streamId;
-  } catch (error) {
-    ctx.closeStream(id);
-    throw error;
-  }
-  return { status: 200, headers: { 'content-type': 'application/json' }, streamId: id };
+  return proxyKubeletStream(ctx, endpoint, sink, (kubeletSink) => endpoint.exec(options, kubeletSink));
 }

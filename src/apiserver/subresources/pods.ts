@@ -29,14 +29,13 @@ export async function bindPod(server: ApiServer, namespace: string, name: string
   if (pod.spec.nodeName) throw errors.conflict(PODS, name, `pod ${name} is already assigned to node "${pod.spec.nodeName}"`);
   if (!options.dryRun) {
     const now = server.context().timestamp;
-    await registry.mutate(namespace, name, (object) => {
+    await registry.rewrite(namespace, name, (object) => {
       const p = object as Pod;
       if (p.spec.nodeName) throw errors.conflict(PODS, name, `pod ${name} is already assigned to node "${p.spec.nodeName}"`);
-      p.spec.nodeName = target.name;
-      p.status ??= {};
-      const conditions: PodCondition[] = (p.status.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
+      const conditions: PodCondition[] = (p.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
       conditions.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: now });
-      p.status.conditions = conditions;
+      const bound: Pod = { ...p, spec: { ...p.spec, nodeName: target.name }, status: { ...p.status, conditions } };
+      return bound;
     });
   }
   return { ...successStatus(), code: 201 };

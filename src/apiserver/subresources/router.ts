@@ -7,6 +7,7 @@ import { patchWithRetry } from '../patch/patch-update';
 import { parseWriteOptions } from '../registry/options';
 import type { ApiRequest, ApiResponse, StreamSink } from '../request';
 import { present, respond, type HandlerContext } from '../resource-handler';
+import { podAttach } from './attach';
 import { podExec } from './exec';
 import { finalizeNamespace } from './namespaces';
 import { bindPod, evictPod, podLogs } from './pods';
@@ -57,6 +58,8 @@ export async function handleSubresource(ctx: HandlerContext, req: ApiRequest, na
       return podLogs(ctx, req, ns, name, sink);
     case 'exec':
       return podExec(ctx, req, ns, name, sink);
+    case 'attach':
+      return podAttach(ctx, req, ns, name, sink);
     case 'finalize': {
       if (req.method !== 'PUT') throw errors.methodNotAllowed();
       const { object, warnings } = await decodeObject(req, registry.type, parseWriteOptions(req.query).fieldValidation);

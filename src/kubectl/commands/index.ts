@@ -41,6 +41,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'drain', group: CLUSTER, summary: 'Drain node in preparation for maintenance', load: () => import('./drain').then((m) => m.drainCommand) },
   { name: 'describe', group: TROUBLESHOOTING, summary: 'Show details of a specific resource or group of resources', load: () => import('./describe').then((m) => m.describeCommand) },
   { name: 'logs', group: TROUBLESHOOTING, summary: 'Print the logs for a container in a pod', load: () => import('./logs').then((m) => m.logsCommand) },
+  { name: 'attach', group: TROUBLESHOOTING, summary: 'Attach to a running container', load: () => import('./attach').then((m) => m.attachCommand) },
   { name: 'exec', group: TROUBLESHOOTING, summary: 'Execute a command in a container', load: () => import('./exec').then((m) => m.execCommand) },
   { name: 'auth', group: TROUBLESHOOTING, summary: 'Inspect authorization', load: () => import('./auth').then((m) => m.authCommand) },
   { name: 'apply', group: ADVANCED, summary: 'Apply a configuration to a resource by file name or stdin', load: () => import('./apply').then((m) => m.applyCommand) },

@@ -24,20 +24,27 @@ function parseKeyValues(items: string[], what: string): Record<string, string> {
   return result;
 }
 
-/** Attaches to the new pod, then deletes it with --rm (also when attaching failed). */
+/** Attaches to the new pod, then deletes it with --rm (also when attaching failed; a pod already gone is fine). */
 async function attachAndClean(ctx: KubectlContext, flags: ParsedFlags, pod: Pod, remove: boolean): Promise<number> {
   try {
     return await attachToRun(ctx, pod, {
       stdin: flagBool(flags, 'stdin'),
       tty: flagBool(flags, 'tty'),
       quiet: flagBool(flags, 'quiet'),
+      leaveStdinOpen: flagBool(flags, 'leave-stdin-open'),
       restartPolicy: pod.spec.restartPolicy ?? 'Always',
       timeoutMs: flagNumber(flags, 'pod-running-timeout') ?? 60_000,
     });
   } finally {
     if (remove) {
-      await ctx.client.delete(PODS, pod.metadata.namespace, pod.metadata.name ?? '', { propagationPolicy: 'Background' });
-      ctx.stdout(`pod "${pod.metadata.name}" deleted\n`);
+      const deleted = await ctx.client.delete(PODS, pod.metadata.namespace, pod.metadata.name ?? '', { propagationPolicy: 'Background' }).then(
+        () => true,
+        (error: unknown) => {
+          if ((error as { code?: number }).code === 404) return false;
+          throw error;
+        },
+      );
+      if (deleted && !flagBool(flags, 'quiet')) ctx.stdout(`pod "${pod.metadata.name}" deleted\n`);
     }
   }
 }
@@ -62,6 +69,7 @@ export const runCommand: Command = {
     { name: 'tty', short: 't', type: 'bool', default: false },
     { name: 'rm', type: 'bool', default: false },
     { name: 'attach', type: 'bool', default: false },
+    { name: 'leave-stdin-open', type: 'bool', default: false },
     { name: 'quiet', short: 'q', type: 'bool', default: false },
     { name: 'serviceaccount', type: 'string', default: '' },
     { name: 'expose', type: 'bool', default: false },
@@ -76,6 +84,7 @@ export const runCommand: Command = {
     if (!name || (flags.dashIndex === 0 && flags.args.length > 0)) throw new UsageError('NAME is required for run', 'run');
     const image = flagString(flags, 'image');
     const restart = flagString(flags, 'restart');
+    if (flagBool(flags, 'tty') && !flagBool(flags, 'stdin')) throw new UsageError('-i/--stdin is required for containers with -t/--tty=true', 'run');
     if (!['Always', 'OnFailure', 'Never'].includes(restart)) throw new KubectlError(`error: invalid restart policy: ${restart}`);
     const rest = flags.args.slice(1);
     const container: Container = { name, image, resources: {} };
@@ -95,7 +104,7 @@ export const runCommand: Command = {
     if (pullPolicy) container.imagePullPolicy = pullPolicy;
     if (flagBool(flags, 'stdin')) {
       container.stdin = true;
-      container.stdinOnce = true;
+      if (!flagBool(flags, 'leave-stdin-open')) container.stdinOnce = true;
     }
     if (flagBool(flags, 'tty')) container.tty = true;
     const labels = flagString(flags, 'labels') ? parseKeyValues(flagString(flags, 'labels').split(','), 'label spec') : { run: name };
@@ -114,7 +123,7 @@ export const runCommand: Command = {
     const attach = flagBool(flags, 'attach') || flagBool(flags, 'stdin');
     const remove = flagBool(flags, 'rm');
     if (remove && !attach) throw new UsageError('--rm should only be used for attached containers', 'run');
-    if (attach && dryRun !== 'none') throw new KubectlError("error: --dry-run can't be used with attached containers options (--attach, --stdin, or --tty)");
+    if (attach && dryRun !== 'none') throw new UsageError("--dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)", 'run');
     if (dryRun === 'client') {
       ctx.stdout(output ? await printObjects(outputFormat(output), [pod], { single: true }) : `pod/${name} created (dry run)\n`);
       return 0;

@@ -9,7 +9,6 @@ import { compileJsonPath, type CompiledJsonPath } from '../jsonpath/evaluate';
 import { JsonPathParseError } from '../jsonpath/parser';
 import { parseCustomColumns, printCustomColumns, type CustomColumn } from './custom-columns';
 import { printJson } from './json-printer';
-import { printYaml } from './yaml-printer';
 
 export type OutputFormat =
   | { kind: 'table'; wide: boolean }
@@ -87,8 +86,10 @@ export async function printObjects(format: OutputFormat, objects: KubeObject[], 
   switch (format.kind) {
     case 'json':
       return printJson(value);
-    case 'yaml':
+    case 'yaml': {
+      const { printYaml } = await import('./yaml-printer');
       return printYaml(value);
+    }
     case 'jsonpath':
       return runJsonPath(format, value);
     case 'go-template': {

@@ -1,15 +1,15 @@
-// Boots the cluster for the page and tells the UI where that stands: the control plane first
-// (on the main thread, restored from IndexedDB), so the picture can show it at once, then the
-// worker nodes, each reported as it registers or fails. Also the "Reset cluster" action.
+// Boots the cluster for the page and tells the UI where that stands: the API server first (on
+// the main thread, restored from IndexedDB), so the picture can watch it at once, then the
+// control plane and the worker nodes, each node reported as it registers or fails. Also the
+// "Reset cluster" action.
 
 import { Cluster } from '../../cluster/cluster';
 import { webNodeHost } from '../../cluster/hosts/web';
 import { workerName } from '../../cluster/topology';
-import { IndexedDbPersistence } from '../platform/indexeddb-persistence';
-import { holdClusterLock } from '../platform/tab-lock';
+import type { IndexedDbPersistence } from '../platform/indexeddb-persistence';
+import { WORKER_NODES } from './boot-settings';
+import type { StorageClaim } from './storage-claim';
 
-/** Worker nodes, as kind's default playground has them. */
-export const WORKER_NODES = 3;
 /** How long (real time) a node may take to register before the page says so. */
 const NODE_START_WARNING_MS = 20_000;
 /** How long (real time) the control plane may take to boot before the page says so. */
@@ -22,37 +22,33 @@ export type BootPhase = 'booting' | 'running' | 'failed';
 
 export class ClusterBoot {
   phase = $state<BootPhase>('booting');
+  /** The cluster, as soon as its API server answers (it may still be booting). */
   cluster = $state.raw<Cluster>();
   /** Why the cluster could not start. */
   failure = $state<string>();
   /** Problems that leave the cluster running (a node that did not start). */
   problems = $state<string[]>([]);
   resetting = $state(false);
-  private readonly persistence = new IndexedDbPersistence();
+  /** Every worker node started at boot has registered or failed (or one is reported slow). */
+  nodesStarted = $state(false);
 
-  async start(): Promise<void> {
+  constructor(private readonly persistence: IndexedDbPersistence) {}
+
+  async start(claim: StorageClaim): Promise<void> {
     try {
-      // The lock and the database open together: opening reads nothing, and the cluster waits
-      // for both before it touches the stored state.
-      const opened = this.persistence.open().then(
-        () => this.persistence,
-        (error: unknown) => {
-          this.report(`This cluster is not saved, so a reload starts a fresh one: the browser's storage is not available (${message(error)}).`);
-          return undefined;
-        },
-      );
-      if (!(await holdClusterLock())) {
+      // The cluster waits for both the lock and the database before it touches the stored state.
+      if (!(await claim.held)) {
         throw new Error('kubetab is already open in another tab of this browser. A cluster lives in one tab: close the other one, then reload this page.');
       }
-      const persistence = await opened;
-      const slow = setTimeout(() => this.report(BOOT_WARNING), BOOT_WARNING_MS);
-      const cluster = await Cluster.start({ host: webNodeHost, persistence, workers: WORKER_NODES, waitForWorkers: false }).finally(() => {
-        clearTimeout(slow);
-        this.dismiss(BOOT_WARNING);
-      });
-      this.cluster = cluster;
+      const { problem } = await claim.opened;
+      if (problem) this.report(`This cluster is not saved, so a reload starts a fresh one: the browser's storage is not available (${problem}).`);
+      const cluster = await this.boot(problem ? undefined : this.persistence);
       this.phase = 'running';
-      await Promise.all(cluster.workersStarted.map((started, index) => this.watchWorker(started, index)));
+      cluster.controlLoopsStarted.catch((error: unknown) => this.report(`The scheduler and controllers did not start: ${message(error)}`));
+      const nodes = Promise.all(cluster.workersStarted.map((started, index) => this.watchWorker(started, index)));
+      await Promise.race([nodes, delay(NODE_START_WARNING_MS)]);
+      this.nodesStarted = true;
+      await nodes;
     } catch (error) {
       if (this.phase === 'running') this.report(`The cluster stopped working: ${message(error)}`);
       else this.fail(error);
@@ -82,6 +78,20 @@ export class ClusterBoot {
       return;
     }
     location.reload();
+  }
+
+  /** Restores the cluster, shows it as soon as its API server answers, and boots it. */
+  private async boot(persistence: IndexedDbPersistence | undefined): Promise<Cluster> {
+    const slow = setTimeout(() => this.report(BOOT_WARNING), BOOT_WARNING_MS);
+    try {
+      const cluster = await Cluster.create({ host: webNodeHost, persistence, workers: WORKER_NODES, waitForWorkers: false });
+      this.cluster = cluster;
+      await cluster.boot();
+      return cluster;
+    } finally {
+      clearTimeout(slow);
+      this.dismiss(BOOT_WARNING);
+    }
   }
 
   /** Reports a worker node that is slow to register or fails to start. */

@@ -8,6 +8,7 @@ import 'd3-transition';
 import type { NodeReadiness } from './node-look';
 import type { PictureLayout, PlacedNode } from './picture-layout';
 import { fitNodeName, fitText, SANS } from './svg-text';
+import { textWidth } from './text-width';
 
 const READINESS_COLORS: Record<NodeReadiness, string> = { Ready: '#3fb950', NotReady: '#ff7b72', Unknown: '#e3b341' };
 const HOST_COLORS = { stopped: '#ff7b72', partitioned: '#ffa657' } as const;
@@ -103,6 +104,7 @@ function writeNodeMeta(text: SVGTextElement, d: PlacedNode, maxWidth: number): v
   parts.push([look.readiness, READINESS_COLORS[look.readiness]]);
   if (look.cordoned) parts.push(['cordoned', '#e3b341']);
   parts.push([`${d.podCount} ${d.podCount === 1 ? 'pod' : 'pods'}`, '#b1bac4']);
+  const label = (shown: [string, string][]) => shown.map((p) => p[0]).join(' · ');
   const write = (shown: [string, string][]) =>
     select(text)
       .selectAll<SVGTSpanElement, [string, string]>('tspan')
@@ -110,11 +112,15 @@ function writeNodeMeta(text: SVGTextElement, d: PlacedNode, maxWidth: number): v
       .join('tspan')
       .attr('fill', (p) => p[1])
       .text((p) => p[0]);
-  write(parts);
-  if (text.getComputedTextLength() <= maxWidth) return;
+  if (textWidth(text, label(parts)) <= maxWidth) {
+    write(parts);
+    return;
+  }
   const withoutRole = host === 'stopped' || host === 'partitioned' ? parts : parts.slice(1);
-  write(withoutRole);
-  if (text.getComputedTextLength() <= maxWidth) return;
+  if (textWidth(text, label(withoutRole)) <= maxWidth) {
+    write(withoutRole);
+    return;
+  }
   select(text).selectAll('tspan').remove();
-  fitText(text, withoutRole.map((p) => p[0]).join(' · '), maxWidth);
+  fitText(text, label(withoutRole), maxWidth);
 }

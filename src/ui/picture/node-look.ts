@@ -22,8 +22,11 @@ export function nodeLook(node: Node): NodeLook {
   return { name: node.metadata.name ?? '', roles, readiness, cordoned: node.spec?.unschedulable === true, controlPlane: roles.includes('control-plane') };
 }
 
+/** One collator for every comparison: `localeCompare` with options builds a new one per call. */
+const byName = new Intl.Collator('en', { numeric: true });
+
 /** Control-plane nodes first, then by name (kubetab-worker, kubetab-worker2, …). */
 export function compareNodes(a: NodeLook, b: NodeLook): number {
   if (a.controlPlane !== b.controlPlane) return a.controlPlane ? -1 : 1;
-  return a.name.localeCompare(b.name, 'en', { numeric: true });
+  return byName.compare(a.name, b.name);
 }

@@ -1,43 +1,33 @@
 // Text in the picture's SVG, always set as text (never markup) and shortened with an ellipsis
-// to fit the room it has. Measuring forces a layout, so results are remembered.
+// to fit the room it has (measured off the page, see text-width).
 
 import { CLUSTER_NAME } from '../../cluster/topology';
+import { textWidth } from './text-width';
 
 export const SANS = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 export const MONO = 'ui-monospace, "SF Mono", "Cascadia Mono", Menlo, Consolas, "Liberation Mono", "DejaVu Sans Mono", monospace';
 
-/** Fitted texts by element class, font size, width and text: measuring forces a layout. */
-const fitted = new Map<string, string>();
-const FITTED_LIMIT = 5000;
+/** `text`, or its longest start with an ellipsis that fits `maxWidth` in `element`'s font. */
+function fittedText(element: SVGTextElement, text: string, maxWidth: number): string {
+  if (maxWidth <= 0 || textWidth(element, text) <= maxWidth) return text;
+  let low = 0;
+  let high = text.length;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (textWidth(element, `${text.slice(0, mid)}…`) <= maxWidth) low = mid;
+    else high = mid - 1;
+  }
+  return `${text.slice(0, low)}…`;
+}
 
 /** Sets `text` as the element's text, shortened with an ellipsis to fit `maxWidth`. */
 export function fitText(element: SVGTextElement, text: string, maxWidth: number): void {
-  const key = `${element.getAttribute('class')}|${element.getAttribute('font-size')}|${Math.round(maxWidth)}|${text}`;
-  const known = fitted.get(key);
-  if (known !== undefined) {
-    element.textContent = known;
-    return;
-  }
-  element.textContent = text;
-  if (maxWidth > 0 && element.getComputedTextLength() > maxWidth) {
-    let low = 0;
-    let high = text.length;
-    while (low < high) {
-      const mid = Math.ceil((low + high) / 2);
-      element.textContent = `${text.slice(0, mid)}…`;
-      if (element.getComputedTextLength() <= maxWidth) low = mid;
-      else high = mid - 1;
-    }
-    element.textContent = `${text.slice(0, low)}…`;
-  }
-  if (fitted.size >= FITTED_LIMIT) fitted.clear();
-  fitted.set(key, element.textContent ?? text);
+  element.textContent = fittedText(element, text, maxWidth);
 }
 
 /** A node's name, or when it does not fit, what tells it apart: `kubetab-worker2` → `…worker2`. */
 export function fitNodeName(element: SVGTextElement, name: string, maxWidth: number): void {
-  element.textContent = name;
-  if (element.getComputedTextLength() <= maxWidth) return;
   const prefix = `${CLUSTER_NAME}-`;
-  fitText(element, name.startsWith(prefix) ? `…${name.slice(prefix.length)}` : name, maxWidth);
+  const fits = textWidth(element, name) <= maxWidth || !name.startsWith(prefix);
+  fitText(element, fits ? name : `…${name.slice(prefix.length)}`, maxWidth);
 }

@@ -1,8 +1,8 @@
 // The store's persistence in the browser: IndexedDB database `kubetab` with the store's entries
 // by key, and one record holding the revision and the meta values (the cluster clock). Each
 // batch is one transaction, acknowledged when it commits, so a reload loses nothing the API
-// server acknowledged. `seal` refuses further writes, so a reset cannot be undone by a write
-// still on its way.
+// server acknowledged. A database created by this page load holds nothing, so it is not read.
+// `seal` refuses further writes, so a reset cannot be undone by a write still on its way.
 
 import type { PersistedState, PersistenceBackend, StoreMutation } from '../../store/persistence';
 
@@ -39,27 +39,41 @@ function committed(tx: IDBTransaction): Promise<void> {
   });
 }
 
-function openDatabase(): Promise<IDBDatabase> {
+interface OpenedDatabase {
+  db: IDBDatabase;
+  /** The database was created just now, so it holds no cluster. */
+  created: boolean;
+}
+
+function openDatabase(): Promise<OpenedDatabase> {
   const open = indexedDB.open(DATABASE, VERSION);
-  open.onupgradeneeded = () => {
+  let created = false;
+  open.onupgradeneeded = (event) => {
+    created = event.oldVersion === 0;
     const db = open.result;
     if (!db.objectStoreNames.contains(ENTRIES)) db.createObjectStore(ENTRIES, { keyPath: 'key' });
     if (!db.objectStoreNames.contains(STATE)) db.createObjectStore(STATE);
   };
   return new Promise((resolve, reject) => {
-    open.onsuccess = () => resolve(open.result);
+    open.onsuccess = () => resolve({ db: open.result, created });
     open.onerror = () => reject(open.error);
     open.onblocked = () => reject(new Error('the kubetab database is held open by another tab'));
   });
 }
 
 export class IndexedDbPersistence implements PersistenceBackend {
-  private database?: Promise<IDBDatabase>;
+  private database?: Promise<OpenedDatabase>;
+  private preloaded?: Promise<PersistedState | undefined>;
+  private written = false;
   private sealed = false;
 
-  private db(): Promise<IDBDatabase> {
+  private opened(): Promise<OpenedDatabase> {
     this.database ??= openDatabase();
     return this.database;
+  }
+
+  private async db(): Promise<IDBDatabase> {
+    return (await this.opened()).db;
   }
 
   /** Opens the database, so a browser without usable IndexedDB is known before the cluster boots. */
@@ -67,8 +81,21 @@ export class IndexedDbPersistence implements PersistenceBackend {
     await this.db();
   }
 
-  async load(): Promise<PersistedState | undefined> {
-    const db = await this.db();
+  /** Starts reading the stored cluster ahead of `load`, which then answers with what this read. */
+  preload(): void {
+    this.preloaded ??= this.read();
+    this.preloaded.catch(() => undefined);
+  }
+
+  load(): Promise<PersistedState | undefined> {
+    const preloaded = this.preloaded;
+    this.preloaded = undefined;
+    return preloaded ?? this.read();
+  }
+
+  private async read(): Promise<PersistedState | undefined> {
+    const { db, created } = await this.opened();
+    if (created && !this.written) return undefined;
     const tx = db.transaction([ENTRIES, STATE], 'readonly');
     const [entries, state] = await Promise.all([
       request(tx.objectStore(ENTRIES).getAll() as IDBRequest<EntryRecord[]>),
@@ -81,6 +108,7 @@ export class IndexedDbPersistence implements PersistenceBackend {
   async writeBatch(mutations: StoreMutation[], meta: Record<string, unknown>): Promise<void> {
     if (this.sealed) throw new Error('the cluster is being reset');
     if (mutations.length === 0) return;
+    this.written = true;
     const db = await this.db();
     // Relaxed durability: a committed transaction is what the next page load reads, which is
     // the promise we make (a reload loses nothing); only an OS crash could lose the last batch.

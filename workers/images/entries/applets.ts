@@ -2,9 +2,9 @@
 // executable paths an image gives them.
 
 export const BUSYBOX_APPLETS: readonly string[] = [
-  '[', 'ash', 'basename', 'cat', 'cp', 'cut', 'date', 'dirname', 'echo', 'env', 'false', 'grep', 'head', 'hostname', 'id', 'ls',
-  'mkdir', 'mv', 'nslookup', 'printenv', 'printf', 'ps', 'pwd', 'rm', 'seq', 'sh', 'sleep', 'sort', 'tail', 'tee', 'test', 'touch',
-  'tr', 'true', 'uname', 'uniq', 'wc', 'wget', 'which', 'whoami', 'yes',
+  '[', '[[', 'ash', 'awk', 'basename', 'cat', 'cp', 'cut', 'date', 'dirname', 'echo', 'env', 'false', 'grep', 'head', 'hostname',
+  'id', 'kill', 'ls', 'mkdir', 'mv', 'nslookup', 'printenv', 'printf', 'ps', 'pwd', 'rev', 'rm', 'sed', 'seq', 'sh', 'sleep',
+  'sort', 'tail', 'tee', 'test', 'touch', 'tr', 'true', 'uname', 'uniq', 'wc', 'wget', 'which', 'whoami', 'xargs', 'yes',
 ];
 
 /**

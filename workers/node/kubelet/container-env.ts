@@ -113,7 +113,8 @@ export async function containerProcess(
   const namespace = pod.metadata.namespace ?? 'default';
   const env: Record<string, string> = { ...image.env };
   const linked = pod.spec.enableServiceLinks === false ? [] : await sources.services(namespace);
-  const kubernetes = (await sources.services('default')).find((s) => s.metadata.name === 'kubernetes');
+  const defaultServices = namespace === 'default' && pod.spec.enableServiceLinks !== false ? linked : await sources.services('default');
+  const kubernetes = defaultServices.find((s) => s.metadata.name === 'kubernetes');
   for (const service of [...(kubernetes ? [kubernetes] : []), ...linked]) Object.assign(env, serviceLinks(service));
   const defined: Record<string, string> = {};
   for (const from of container.envFrom ?? []) {

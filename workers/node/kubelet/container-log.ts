@@ -1,6 +1,7 @@
 // One container run's log, as the runtime writes it to disk and the kubelet serves it: lines
 // with their timestamps and stream, capped in size (oldest lines dropped) so a log flood cannot
 // exhaust memory, readable whole or from the tail, and followable until the container ends.
+// Attached clients (pods/attach) tap the raw output as the program writes it.
 
 export const LOG_CAP_BYTES = 1024 * 1024;
 
@@ -20,6 +21,9 @@ export interface LogReadOptions {
 
 type Follower = (text: string | null) => void;
 
+/** Raw output chunks as written, then null when the run ends. */
+export type OutputTap = (stream: 'stdout' | 'stderr', text: string | null) => void;
+
 /** RFC 3339 with nanoseconds, as CRI log timestamps are. */
 export function logTimestamp(at: number): string {
   const micros = Math.round((at % 1) * 1_000_000);
@@ -31,6 +35,7 @@ export class ContainerLog {
   private bytes = 0;
   private partial = { stdout: '', stderr: '' };
   private followers = new Map<Follower, boolean>();
+  private readonly taps = new Set<OutputTap>();
   private closed = false;
 
   get isClosed(): boolean {
@@ -39,6 +44,7 @@ export class ContainerLog {
 
   append(stream: 'stdout' | 'stderr', text: string, at: number): void {
     if (this.closed) return;
+    for (const tap of this.taps) tap(stream, text);
     const pieces = (this.partial[stream] + text).split('\n');
     this.partial[stream] = pieces.pop() ?? '';
     for (const piece of pieces) this.push({ at, text: piece, newline: true });
@@ -54,6 +60,18 @@ export class ContainerLog {
     this.closed = true;
     for (const follower of this.followers.keys()) follower(null);
     this.followers.clear();
+    for (const tap of this.taps) tap('stdout', null);
+    this.taps.clear();
+  }
+
+  /** Sends output written from now on, chunk by chunk, then null when the run ends; returns stop. */
+  tap(listener: OutputTap): () => void {
+    if (this.closed) {
+      listener('stdout', null);
+      return () => undefined;
+    }
+    this.taps.add(listener);
+    return () => this.taps.delete(listener);
   }
 
   read(options: LogReadOptions): string {

@@ -1,12 +1,14 @@
 // The kubelet's server side, which the API server proxies to: container logs (whole, tailed,
-// previous, followed) and exec sessions, with the kubelet's error texts for containers that
-// have no logs yet. Upstream: pkg/kubelet/kubelet_pods.go (validateContainerLogStatus),
+// previous, followed), exec sessions and attach sessions (attach-session.ts), with the
+// kubelet's error texts for containers that have no logs yet. Upstream:
+// pkg/kubelet/kubelet_pods.go (validateContainerLogStatus),
 // pkg/kubelet/server/server.go.
 
-import type { ExecInput, ExecOptions, LogOptions } from '../../../src/apiserver/kubelet-connector';
+import type { AttachOptions, ExecInput, ExecOptions, LogOptions } from '../../../src/apiserver/kubelet-connector';
 import { errors } from '../../../src/apiserver/errors';
 import type { StreamSink } from '../../../src/apiserver/request';
 import type { ProcessHandle } from '../../runtime/runtime-api';
+import { startAttach, type AttachSession } from './attach-session';
 import type { ContainerLog } from './container-log';
 import type { ContainerRecord } from './container-record';
 import type { Kubelet } from './kubelet';
@@ -14,6 +16,8 @@ import type { Kubelet } from './kubelet';
 interface OpenStream {
   cancel(): void;
   process?: ProcessHandle;
+  /** Handles the client's input itself (attach) instead of passing it to `process`. */
+  input?(input: ExecInput): void;
 }
 
 /** Which run's log a request means, or the kubelet's reason why there is none. */
@@ -104,8 +108,24 @@ export class KubeletServer {
     return { streamId: id };
   }
 
+  async attach(options: AttachOptions, sink: StreamSink): Promise<{ streamId: number }> {
+    const record = this.record(options.namespace, options.pod, options.podUid, options.container);
+    const id = this.nextId++;
+    let session: AttachSession | undefined;
+    this.streams.set(id, { cancel: () => session?.detach(), input: (input) => session?.input(input) });
+    try {
+      session = startAttach(record, options, sink, () => this.streams.delete(id));
+    } catch (error) {
+      this.streams.delete(id);
+      throw error;
+    }
+    return { streamId: id };
+  }
+
   async streamInput(streamId: number, input: ExecInput): Promise<void> {
-    const process = this.streams.get(streamId)?.process;
+    const stream = this.streams.get(streamId);
+    if (stream?.input) return stream.input(input);
+    const process = stream?.process;
     if (!process) return;
     if ('stdin' in input) process.writeStdin(input.stdin);
     else if ('stdinClose' in input) process.closeStdin();

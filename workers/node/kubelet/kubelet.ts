@@ -36,6 +36,8 @@ export interface KubeletOptions {
   images: ImageCache;
   /** Opens a connection from the node into the pod network (probes, hooks); rejects with an errno. */
   connect(ip: string, port: number): Promise<NetworkStream>;
+  /** Told each time a pod worker starts for a pod newly bound here. */
+  onPodAdmitted?: () => void;
 }
 
 export class Kubelet {
@@ -139,6 +141,7 @@ export class Kubelet {
         remove: (p) => this.deletePod(p),
       });
       this.workers.set(uid, worker);
+      this.options.onPodAdmitted?.();
       resync = true;
     }
     worker.update(pod, resync);

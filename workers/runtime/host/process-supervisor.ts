@@ -105,7 +105,6 @@ export class ProcessSupervisor implements ProcessHandle, ListenerOwner {
         throw new Error(status.message ?? 'the container worker ended');
       });
       ended.catch(() => undefined);
-      await Promise.race([this.worker.loaded, ended]);
       const started = await Promise.race([this.worker.api.start(spec, Comlink.proxy(this.host)), ended]);
       this.startedAt = started.startedAt;
       this.mode = started.mode;

@@ -1,6 +1,7 @@
 // `kubectl run --attach` / `-i` / `-t`: waits for the new pod to run, attaches to its
-// container (pods/attach), or, when the server cannot attach, says so and prints the logs so far as
-// the real kubectl does; then, for pods that do not restart, waits for the end and returns
+// container (pods/attach, as `kubectl attach` does), or, when the pod has already finished or
+// the attach fails, prints its logs (saying why after a failed attach) as the real kubectl does;
+// then, for pods that do not restart (unless stdin stays open), waits for the end and returns
 // the container's exit code (`pod ns/name terminated (Error)`).
 // Upstream: staging/src/k8s.io/kubectl/pkg/cmd/run/run.go (handleAttachPod, waitForPod).
 
@@ -11,7 +12,7 @@ import type { KubectlContext } from '../../context';
 import { waitUntil } from '../../deadline';
 import { KubectlError } from '../../errors';
 import { streamLog } from '../../log-stream';
-import { streamExec } from '../exec';
+import { attachToPod } from '../attach';
 
 const PODS = findResource('', 'v1', 'pods')!;
 
@@ -19,6 +20,8 @@ export interface AttachOptions {
   stdin: boolean;
   tty: boolean;
   quiet: boolean;
+  /** --leave-stdin-open: the container's stdin outlives this attach, so its end is not awaited. */
+  leaveStdinOpen: boolean;
   restartPolicy: string;
   timeoutMs: number;
 }
@@ -49,16 +52,17 @@ export async function attachToRun(ctx: KubectlContext, created: Pod, options: At
   const pod = await waitForPod(ctx, created, options.timeoutMs, (p) => runningAndReady(p) || finished(p));
   if (finished(pod)) await logs();
   else {
-    if (!options.quiet) ctx.stderr("If you don't see a command prompt, try pressing enter.\n");
     try {
-      await streamExec(ctx, { pod, container, command: [], stdin: options.stdin, tty: options.tty });
+      await attachToPod(ctx, pod, { container, stdin: options.stdin, tty: options.tty, quiet: options.quiet });
     } catch (error) {
-      if (!(error instanceof StatusError)) throw error;
-      ctx.stderr(`warning: couldn't attach to pod/${name}, falling back to streaming logs: ${error.status.message ?? ''}\n`);
+      if (!(error instanceof StatusError) && !(error instanceof KubectlError)) throw error;
+      const reason = error instanceof StatusError ? (error.status.message ?? '') : error.message.replace(/^error: /, '');
+      ctx.stderr(`warning: couldn't attach to pod/${name}, falling back to streaming logs: ${reason}\n`);
       await logs();
     }
   }
-  if (options.restartPolicy !== 'Never' && options.restartPolicy !== 'OnFailure') return 0;
+  if (ctx.signal.cancelled) return 130;
+  if (options.leaveStdinOpen || (options.restartPolicy !== 'Never' && options.restartPolicy !== 'OnFailure')) return 0;
   const ended = await waitForPod(ctx, pod, options.timeoutMs, (p) => (options.restartPolicy === 'OnFailure' ? p.status?.phase === 'Succeeded' : finished(p)));
   if (ended.status?.phase === 'Succeeded') return 0;
   const terminated = ended.status?.containerStatuses?.[0]?.state?.terminated;

@@ -86,6 +86,8 @@ describe('text applets', () => {
     expect((await run(['tail', '-n', '2', '/l'], lines)).stdout).toBe('four\nfive\n');
     expect((await run(['tail', '-n', '+4', '/l'], lines)).stdout).toBe('four\nfive\n');
     expect((await run(['tail', '-1', '/l'], lines)).stdout).toBe('five\n');
+    expect((await run(['tail', '-qn+5', '/l'], lines)).stdout).toBe('five\n');
+    expect(await run(['tail', '-nx', '/l'], lines)).toMatchObject({ exitCode: 1, stderr: "tail: invalid number 'x'\n" });
   });
 
   it('grep: patterns, flags and status', async () => {

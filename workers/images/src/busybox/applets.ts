@@ -1,6 +1,7 @@
 // The applet table of the multi-call binary: every name busybox answers to here.
 
 import { Applet, AppletTable, Context } from "./context";
+import { awk } from "./applets/awk/main";
 import { date } from "./applets/date";
 import { cat, cp, mkdir, mv, pwd, rm, touch, basename, dirname } from "./applets/files";
 import { grep } from "./applets/grep";
@@ -10,7 +11,11 @@ import { nslookup, wget } from "./applets/net";
 import { echo, falseApplet, trueApplet, yes } from "./applets/output";
 import { printf } from "./applets/printf";
 import { env, hostname, id, printenv, ps, sleep, uname, which, whoami } from "./applets/system";
-import { bracket, test } from "./applets/test";
+import { kill } from "./applets/kill";
+import { rev } from "./applets/rev";
+import { sed } from "./applets/sed";
+import { bracket, doubleBracket, test } from "./applets/test";
+import { xargs } from "./applets/xargs";
 import { cut, seq, sort, tee, tr, uniq, wc } from "./applets/text";
 import { shellMain } from "./shell/main";
 
@@ -45,7 +50,9 @@ class Table extends AppletTable {
 export function buildAppletTable(): AppletTable {
   const table = new Table();
   table.add("[", bracket);
+  table.add("[[", doubleBracket);
   table.add("ash", shellMain);
+  table.add("awk", awk);
   table.add("basename", basename);
   table.add("cat", cat);
   table.add("cp", cp);
@@ -59,6 +66,7 @@ export function buildAppletTable(): AppletTable {
   table.add("head", head);
   table.add("hostname", hostname);
   table.add("id", id);
+  table.add("kill", kill);
   table.add("ls", ls);
   table.add("mkdir", mkdir);
   table.add("mv", mv);
@@ -67,7 +75,9 @@ export function buildAppletTable(): AppletTable {
   table.add("printf", printf);
   table.add("ps", ps);
   table.add("pwd", pwd);
+  table.add("rev", rev);
   table.add("rm", rm);
+  table.add("sed", sed);
   table.add("seq", seq);
   table.add("sh", shellMain);
   table.add("sleep", sleep);
@@ -83,6 +93,7 @@ export function buildAppletTable(): AppletTable {
   table.add("wc", wc);
   table.add("wget", wget);
   table.add("which", which);
+  table.add("xargs", xargs);
   table.add("whoami", whoami);
   table.add("yes", yes);
   return table;

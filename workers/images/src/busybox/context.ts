@@ -88,6 +88,24 @@ export function signalArrived(): bool {
   return hook === null ? true : hook.onSignal();
 }
 
+let raised: i32[] = [];
+
+/**
+ * A signal this process sends itself (`kill -TERM $$`): the shell runs its trap once the
+ * command ends. Without a trap it is ignored, as Linux ignores unhandled signals sent to a
+ * namespace's PID 1 from inside it.
+ */
+export function raiseSignal(signal: i32): void {
+  raised.push(signal);
+}
+
+/** The signals raised since the last call, oldest first. */
+export function takeRaisedSignals(): i32[] {
+  const out = raised;
+  raised = [];
+  return out;
+}
+
 /** The exit status of a command stopped by a signal. */
 export let interruptedStatus: i32 = 130;
 

@@ -70,6 +70,55 @@ describe('the docs commands', () => {
     expect(result.stderr).toBe("cat: can't open '/tmp/healthy': No such file or directory\n");
   });
 
+  it('the downward API volume loop: [[ -e FILE ]] and echo -en', async () => {
+    const script = "if [[ -e /etc/podinfo/labels ]]; then echo -en '\\n\\n'; cat /etc/podinfo/labels; fi; if [[ -e /etc/podinfo/annotations ]]; then echo -en '\\n\\n'; cat /etc/podinfo/annotations; fi;";
+    const result = await sh(script, { files: { '/etc/podinfo/labels': 'cluster="test-cluster1"\nrack="rack-22"' } });
+    expect(result).toMatchObject({ stdout: '\n\ncluster="test-cluster1"\nrack="rack-22"', exitCode: 0 });
+  });
+
+  it('the two-files counter writes "$i: $(date)" and "$(date) INFO $i", read back with tail -n+1', async () => {
+    const script = 'i=0; while [ $i -lt 3 ]; do echo "$i: $(date)" >> /var/log/1.log; echo "$(date) INFO $i" >> /var/log/2.log; i=$((i+1)); done; ' +
+      "tail -n+1 /var/log/1.log | cut -d: -f1 | xargs; awk '{print $(NF-1), $NF}' /var/log/2.log";
+    const result = await sh(script, { files: { '/var/log/.keep': '' } });
+    expect(result.stdout).toBe('0 1 2\nINFO 0\nINFO 1\nINFO 2\n');
+  });
+
+  it('an Indexed Job reverses its input with rev', async () => {
+    const result = await runProgram('busybox', ['rev', '/input/data.txt'], { files: { '/input/data.txt': 'foo\nbar baz\n' } });
+    expect(result).toMatchObject({ stdout: 'oof\nzab rab\n', exitCode: 0 });
+  });
+
+  it('a container that stops itself: kill -TERM 1 runs the TERM trap', async () => {
+    const result = await sh('trap \'echo "caught SIGTERM, shutting down"; exit 0\' TERM; echo running; kill -TERM 1; echo never');
+    expect(result).toMatchObject({ stdout: 'running\ncaught SIGTERM, shutting down\n', exitCode: 0 });
+  });
+
+  it('PID 1 without a trap ignores kill, as Linux does inside a container', async () => {
+    const result = await sh('kill 1; kill -9 1; echo "still running $?"');
+    expect(result).toMatchObject({ stdout: 'still running 0\n', exitCode: 0 });
+  });
+
+  it('debugging commands: hostname, environment, time and arithmetic', async () => {
+    const script = 'echo $HOSTNAME; cat /etc/hostname; env | grep HOSTNAME; [ $(date +%s) -gt 1700000000 ] && echo epoch; echo $((2**10)) $(( (3 + 4) * 2 ))';
+    const result = await sh(script, { files: { '/etc/hostname': 'test-pod\n' } });
+    expect(result.stdout).toBe('test-pod\ntest-pod\nHOSTNAME=test-pod\nepoch\n1024 14\n');
+  });
+
+  it('wget -qO- takes its flags combined, as the docs write it', async () => {
+    const https = await sh('wget -qO- https://kubernetes.io');
+    expect(https).toMatchObject({ exitCode: 1, stderr: "wget: can't execute 'ssl_client': No such file or directory\nwget: error getting response: Connection reset by peer\n" });
+    const bad = await sh('wget -qO- -x http://web');
+    expect(bad).toMatchObject({ exitCode: 1, stderr: 'wget: unrecognized option: x\n' });
+  });
+
+  it('reading config with sed -n, awk and grep', async () => {
+    const files = { '/etc/config/game.properties': 'enemies=aliens\nlives=3\nsecret.code.allowed=true\n' };
+    const script = "sed -n '2p' /etc/config/game.properties; awk -F= '/lives/ {print $2}' /etc/config/game.properties; " +
+      "sed 's/=.*//' /etc/config/game.properties | xargs; grep -c = /etc/config/game.properties";
+    const result = await sh(script, { files });
+    expect(result.stdout).toBe('lives=3\n3\nenemies lives secret.code.allowed\n3\n');
+  });
+
   it('tail -F on a file that does not exist yet reports it and keeps waiting', async () => {
     const result = await sh('tail -n 1 /var/log/app.log; echo "status $?"');
     expect(result.stdout).toBe('status 1\n');

@@ -40,17 +40,3 @@ export function signalName(signal: i32): string {
     default: return "SIG" + signal.toString();
   }
 }
-
-/** A signal number from `TERM`, `SIGTERM` or `15`; 0 for `EXIT` (the shell's exit trap), -1 when unknown. */
-export function signalNumber(name: string): i32 {
-  const upper = name.toUpperCase();
-  const bare = upper.startsWith("SIG") ? upper.substring(3) : upper;
-  if (bare == "HUP") return SIGHUP;
-  if (bare == "INT") return SIGINT;
-  if (bare == "QUIT") return SIGQUIT;
-  if (bare == "KILL") return 9;
-  if (bare == "TERM") return SIGTERM;
-  if (bare == "EXIT" || bare == "0") return 0;
-  const n = I32.parseInt(bare);
-  return n > 0 && n < 65 ? n : -1;
-}

@@ -22,40 +22,71 @@ class Count {
   bad: bool = false;
 }
 
+/** The value of -n/-c: `N`, `+N` (tail: from line N on) or `-N` (head: all but the last N). */
+function parseValue(ctx: Context, count: Count, text: string, head: bool): bool {
+  let value = text;
+  if (value.startsWith("+") && !head) {
+    count.relative = true;
+    value = value.substring(1);
+  } else if (value.startsWith("-")) {
+    count.relative = head;
+    value = value.substring(1);
+  }
+  if (!isInteger(value)) {
+    ctx.error("invalid number '" + value + "'");
+    return false;
+  }
+  count.value = parseInteger(value);
+  return true;
+}
+
+/** Options as getopt reads them, clusters included (`-fn 5`, `-n+1`, `-qc10`). */
 function parseCount(ctx: Context, head: bool): Count {
   const count = new Count();
-  for (let i = 1; i < ctx.args.length; i++) {
+  let i = 1;
+  for (; i < ctx.args.length; i++) {
     const arg = ctx.args[i];
-    if (arg == "-f") count.follow = true;
-    else if (arg == "-F") {
-      count.follow = true;
-      count.retry = true;
-    } else if (arg == "-q") count.quiet = true;
-    else if (arg == "-n" || arg == "-c" || ((arg.startsWith("-n") || arg.startsWith("-c")) && arg.length > 2)) {
-      let value = arg.length > 2 ? arg.substring(2) : (i + 1 < ctx.args.length ? ctx.args[++i] : "");
-      count.bytes = arg.charAt(1) == "c";
-      if (value.startsWith("+") && !head) {
-        count.relative = true;
-        value = value.substring(1);
-      } else if (value.startsWith("-")) {
-        count.relative = head;
-        value = value.substring(1);
+    if (arg == "--") {
+      i++;
+      break;
+    }
+    if (arg.length < 2 || !arg.startsWith("-")) {
+      count.files.push(arg);
+      continue;
+    }
+    if (isInteger(arg.substring(1))) {
+      count.value = parseInteger(arg.substring(1));
+      continue;
+    }
+    for (let k = 1; k < arg.length; k++) {
+      const letter = arg.charAt(k);
+      if (letter == "n" || letter == "c") {
+        if (k + 1 == arg.length && i + 1 >= ctx.args.length) {
+          ctx.error("option requires an argument: " + letter);
+          count.bad = true;
+          return count;
+        }
+        count.bytes = letter == "c";
+        const value = k + 1 < arg.length ? arg.substring(k + 1) : ctx.args[++i];
+        if (!parseValue(ctx, count, value, head)) {
+          count.bad = true;
+          return count;
+        }
+        break;
       }
-      if (!isInteger(value)) {
-        ctx.error("invalid number '" + value + "'");
+      if (letter == "q") count.quiet = true;
+      else if (!head && letter == "f") count.follow = true;
+      else if (!head && letter == "F") {
+        count.follow = true;
+        count.retry = true;
+      } else {
+        ctx.error("unrecognized option: " + letter);
         count.bad = true;
         return count;
       }
-      count.value = parseInteger(value);
-    } else if (arg.length > 1 && arg.startsWith("-") && isInteger(arg.substring(1))) count.value = parseInteger(arg.substring(1));
-    else if (arg == "--") {
-      for (i++; i < ctx.args.length; i++) count.files.push(ctx.args[i]);
-    } else if (arg.startsWith("-") && arg.length > 1) {
-      ctx.error("unrecognized option: " + arg.substring(1));
-      count.bad = true;
-      return count;
-    } else count.files.push(arg);
+    }
   }
+  for (; i < ctx.args.length; i++) count.files.push(ctx.args[i]);
   if (count.files.length == 0) count.files.push("-");
   return count;
 }

@@ -20,26 +20,66 @@ class WgetOptions {
   bad: bool = false;
 }
 
+/** Letters of wget's short options that take a value. */
+const WGET_VALUED = "OoPTUY";
+
+function wgetOption(opts: WgetOptions, letter: string, value: string): void {
+  if (letter == "q") opts.quiet = true;
+  else if (letter == "s") opts.spider = true;
+  else if (letter == "O") opts.output = value;
+  else if (letter == "T") opts.timeoutSeconds = parseSeconds(value);
+}
+
+/** Long options, `--name=value` or `--name value`; returns how many extra arguments it used. */
+function wgetLongOption(ctx: Context, opts: WgetOptions, i: i32): i32 {
+  const arg = ctx.args[i];
+  const eq = arg.indexOf("=");
+  const name = eq < 0 ? arg.substring(2) : arg.substring(2, eq);
+  const flags = ["quiet", "spider", "continue", "no-check-certificate", "no-cache", "server-response"];
+  if (flags.includes(name)) {
+    wgetOption(opts, name == "quiet" ? "q" : name == "spider" ? "s" : "", "");
+    return 0;
+  }
+  const valued = ["output-document", "timeout", "output-file", "directory-prefix", "user-agent", "header", "proxy", "post-data", "post-file"];
+  if (!valued.includes(name)) {
+    ctx.error("unrecognized option '" + arg + "'");
+    opts.bad = true;
+    return 0;
+  }
+  const value = eq >= 0 ? arg.substring(eq + 1) : i + 1 < ctx.args.length ? ctx.args[i + 1] : "";
+  wgetOption(opts, name == "output-document" ? "O" : name == "timeout" ? "T" : "", value);
+  return eq >= 0 ? 0 : 1;
+}
+
+/** getopt's way: clusters like `-qO-` or `-qO /dev/null`, long options, operands anywhere. */
 function parseWget(ctx: Context): WgetOptions {
   const opts = new WgetOptions();
-  for (let i = 1; i < ctx.args.length; i++) {
+  for (let i = 1; i < ctx.args.length && !opts.bad; i++) {
     const arg = ctx.args[i];
-    let value: string | null = null;
-    if (arg == "-O" || arg == "-T" || arg == "-U" || arg == "--header" || arg == "-P" || arg == "-Y") value = i + 1 < ctx.args.length ? ctx.args[++i] : "";
-    else if (arg.startsWith("-O") || arg.startsWith("-T")) value = arg.substring(2);
-    if (arg == "-q" || arg == "--quiet") opts.quiet = true;
-    else if (arg == "--spider") opts.spider = true;
-    else if (arg.startsWith("--timeout=")) opts.timeoutSeconds = parseSeconds(arg.substring(10));
-    else if (arg.startsWith("--output-document=")) opts.output = arg.substring(18);
-    else if (arg.startsWith("-O")) opts.output = value;
-    else if (arg.startsWith("-T")) opts.timeoutSeconds = parseSeconds(value !== null ? value : "");
-    else if (value !== null || arg == "-c" || arg == "-s" || arg == "-S") continue;
-    else if (arg.startsWith("-") && arg.length > 1) {
-      ctx.error("unrecognized option: " + arg);
-      opts.bad = true;
-    } else opts.url = arg;
+    if (arg.startsWith("--") && arg.length > 2) {
+      i += wgetLongOption(ctx, opts, i);
+      continue;
+    }
+    if (arg.length < 2 || !arg.startsWith("-")) {
+      opts.url = arg;
+      continue;
+    }
+    for (let k = 1; k < arg.length; k++) {
+      const letter = arg.charAt(k);
+      if (WGET_VALUED.includes(letter)) {
+        const value = k + 1 < arg.length ? arg.substring(k + 1) : i + 1 < ctx.args.length ? ctx.args[++i] : "";
+        wgetOption(opts, letter, value);
+        break;
+      }
+      if (letter != "q" && letter != "c" && letter != "s" && letter != "S") {
+        ctx.error("unrecognized option: " + letter);
+        opts.bad = true;
+        break;
+      }
+      wgetOption(opts, letter, "");
+    }
   }
-  if (opts.timeoutSeconds < 0) {
+  if (!opts.bad && opts.timeoutSeconds < 0) {
     ctx.error("invalid number");
     opts.bad = true;
   }

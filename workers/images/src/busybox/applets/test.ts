@@ -1,5 +1,5 @@
-// test EXPRESSION and [ EXPRESSION ]: file tests, string and integer comparisons, ! -a -o and
-// parentheses, with POSIX's rules for short argument lists.
+// test EXPRESSION, [ EXPRESSION ] and [[ EXPRESSION ]]: file tests, string and integer
+// comparisons, ! -a -o and parentheses, with POSIX's rules for short argument lists.
 
 import { absolutePath, stat } from "../../lib/fs";
 import { isTerminal } from "../../lib/io";
@@ -164,6 +164,15 @@ export function test(ctx: Context): i32 {
 export function bracket(ctx: Context): i32 {
   if (ctx.args[ctx.args.length - 1] != "]") {
     ctx.error("missing ]");
+    return 2;
+  }
+  return evaluateTest(ctx, ctx.args.slice(1, ctx.args.length - 1));
+}
+
+/** `[[ EXPR ]]`: busybox's bash-compatible spelling of test (no `&&`/`||` inside). */
+export function doubleBracket(ctx: Context): i32 {
+  if (ctx.args[ctx.args.length - 1] != "]]") {
+    ctx.error("missing ]]");
     return 2;
   }
   return evaluateTest(ctx, ctx.args.slice(1, ctx.args.length - 1));

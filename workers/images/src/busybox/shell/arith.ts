@@ -1,10 +1,10 @@
-// Arithmetic expansion, $(( )): 64-bit integers, C's operators and precedence, shell
+// Arithmetic expansion, $(( )): 64-bit integers, C's operators and precedence (and `**`), shell
 // variables by name (unset or empty is 0), assignments and ++/--.
 
 import { isAlpha, isDigit, isSpace } from "../../lib/text";
 import { Environment } from "../context";
 
-const BINARY: string[] = ["||", "&&", "|", "^", "&", "==", "!=", "<=", ">=", "<<", ">>", "<", ">", "+", "-", "*", "/", "%"];
+const BINARY: string[] = ["||", "&&", "|", "^", "&", "==", "!=", "<=", ">=", "<<", ">>", "<", ">", "+", "-", "**", "*", "/", "%"];
 const ASSIGN: string[] = ["<<=", ">>=", "+=", "-=", "*=", "/=", "%=", "&=", "^=", "|=", "="];
 
 function precedence(op: string): i32 {
@@ -17,6 +17,7 @@ function precedence(op: string): i32 {
   if (op == "<" || op == ">" || op == "<=" || op == ">=") return 7;
   if (op == "<<" || op == ">>") return 8;
   if (op == "+" || op == "-") return 9;
+  if (op == "**") return 11;
   return 10;
 }
 
@@ -114,16 +115,32 @@ export class Arithmetic {
       if (op.length == 0 || precedence(op) < minimum) break;
       if ((op == "|" || op == "&") && this.src.startsWith(op + "=", this.pos)) break;
       this.pos += op.length;
-      const right = this.binary(precedence(op) + 1);
+      const right = this.binary(op == "**" ? precedence(op) : precedence(op) + 1);
       left = this.apply(op, left, right);
     }
     return left;
+  }
+
+  /** `a ** b`, right-associative; a negative exponent is an error, as in ash. */
+  power(a: i64, b: i64): i64 {
+    if (b < 0) {
+      this.error = "exponent less than 0";
+      return 0;
+    }
+    let result: i64 = 1;
+    let base = a;
+    for (let e = b; e > 0; e >>= 1) {
+      if (e & 1) result *= base;
+      base *= base;
+    }
+    return result;
   }
 
   apply(op: string, a: i64, b: i64): i64 {
     if (op == "+") return a + b;
     if (op == "-") return a - b;
     if (op == "*") return a * b;
+    if (op == "**") return this.power(a, b);
     if (op == "/" || op == "%") {
       if (b == 0) {
         this.error = "divide by zero";

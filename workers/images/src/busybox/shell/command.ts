@@ -11,7 +11,7 @@ import { Interpreter } from "./interp";
 import { applyRedirects, Io } from "./redirect";
 
 /** Applets ash has as builtins: their errors say `sh:`. */
-const ASH_BUILTIN_APPLETS: string[] = ["[", "test", "echo", "printf", "true", "false", "pwd"];
+const ASH_BUILTIN_APPLETS: string[] = ["[", "[[", "test", "echo", "printf", "true", "false", "pwd", "kill"];
 
 class Assignment {
   constructor(public name: string, public value: string) {}

@@ -14,6 +14,7 @@ import { fnmatch } from "../glob";
 import { parse } from "./parser";
 import { applyRedirects, Io } from "./redirect";
 import { ShellState } from "./state";
+import { runRaisedTraps } from "./traps";
 
 export class Interpreter extends Substitution {
   expander: Expander;
@@ -79,6 +80,7 @@ export class Interpreter extends Substitution {
   runNode(node: Node): i32 {
     if (node.kind == NodeKind.Simple) {
       this.state.status = runSimple(this, <SimpleCommand>node);
+      runRaisedTraps(this);
       return this.state.status;
     }
     if (node.kind == NodeKind.Function) {

@@ -3,22 +3,23 @@
 // commands and tells the applet whether to stop (the trap ended the shell, or there is no trap
 // and an interactive shell's Ctrl-C should cancel the command).
 
-import { defaultSignal, handleSignal, SIGINT, signalName, signalNumber, takeSignal } from "../../lib/signals";
-import { setInterruptedStatus, SignalHook } from "../context";
+import { defaultSignal, handleSignal, SIGINT, takeSignal } from "../../lib/signals";
+import { setInterruptedStatus, SignalHook, takeRaisedSignals } from "../context";
+import { signalByName, signalName } from "../signal-names";
 import { Interpreter } from "./interp";
 import { ShellState } from "./state";
 
 /** Sets (`action` a command, `''` to ignore) or resets (`-`) the trap for `signal`. */
 export function setTrap(state: ShellState, signal: string, action: string): bool {
-  const number = signalNumber(signal);
-  if (number < 0) return false;
+  const number = signalByName(signal);
+  if (number < 0 || number == 9 || number == 19) return number >= 0;
   if (action == "-") {
     if (state.traps.has(number)) state.traps.delete(number);
-    if (number > 0 && !(number == SIGINT && state.interactive)) defaultSignal(number);
+    if (number > 0 && number < 32 && !(number == SIGINT && state.interactive)) defaultSignal(number);
     return true;
   }
   state.traps.set(number, action);
-  if (number > 0) handleSignal(number);
+  if (number > 0 && number < 32) handleSignal(number);
   return true;
 }
 
@@ -27,7 +28,7 @@ export function trapNames(state: ShellState): string {
   let out = "";
   const numbers = state.traps.keys();
   for (let i = 0; i < numbers.length; i++) {
-    const name = numbers[i] == 0 ? "EXIT" : signalName(numbers[i]).substring(3);
+    const name = numbers[i] == 0 ? "EXIT" : signalName(numbers[i]);
     out += "trap -- '" + state.traps.get(numbers[i]).replaceAll("'", "'\"'\"'") + "' " + name + "\n";
   }
   return out;
@@ -43,6 +44,18 @@ export function runExitTrap(interp: Interpreter): void {
   state.exiting = false;
   interp.runSource(action);
   state.status = status;
+}
+
+/** Runs the traps of the signals the shell sent itself (kill); untrapped ones are ignored. */
+export function runRaisedTraps(interp: Interpreter): void {
+  const signals = takeRaisedSignals();
+  const state = interp.state;
+  for (let i = 0; i < signals.length && !state.exiting; i++) {
+    if (!state.traps.has(signals[i]) || state.traps.get(signals[i]).length == 0) continue;
+    const status = state.status;
+    interp.runSource(state.traps.get(signals[i]));
+    if (!state.exiting) state.status = status;
+  }
 }
 
 export class ShellSignals extends SignalHook {
