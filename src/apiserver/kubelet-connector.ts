@@ -2,6 +2,7 @@
 // pods/exec, pods/attach), as the real API server dials the kubelet's port. The cluster registers each
 // node's kubelet endpoint here; the API server looks it up by node name.
 
+import type { Status } from '../api/meta';
 import type { StreamSink } from './request';
 
 export interface LogOptions {
@@ -41,10 +42,11 @@ export interface AttachOptions {
   stderr: boolean;
 }
 
-/** Frames of an exec stream: output on a channel, or the final status. */
+/** Frames of an exec stream: output on a channel, the final status, or the runtime's failure to start the command. */
 export type ExecFrame =
   | { channel: 'stdout' | 'stderr'; data: string }
-  | { channel: 'exit'; exitCode: number; message?: string };
+  | { channel: 'exit'; exitCode: number; message?: string }
+  | { channel: 'error'; status: Status };
 
 /** Frames a client sends into an exec stream. */
 export type ExecInput = { stdin: string } | { stdinClose: true } | { resize: { cols: number; rows: number } };

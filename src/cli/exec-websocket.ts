@@ -131,6 +131,7 @@ export function execUpgrades(api: ApiTransport, token: string | undefined): Exec
       data: (chunk) => {
         const execFrame = chunk as ExecFrame;
         if (execFrame.channel === 'exit') send(frame(Channel.Error, JSON.stringify(exitStatus(execFrame.exitCode, command))));
+        else if (execFrame.channel === 'error') send(frame(Channel.Error, JSON.stringify(execFrame.status)));
         else send(frame(execFrame.channel === 'stdout' ? Channel.Stdout : Channel.Stderr, execFrame.data));
       },
       end: finish,

@@ -7,7 +7,7 @@
 import type { EndpointSlice } from '../api/apps';
 import type { Endpoints, Namespace, Service } from '../api/core';
 import { findResource } from '../api/scheme';
-import { isAlreadyExists, type ApiClient } from '../client/client';
+import { isAlreadyExists, isNotFound, type ApiClient } from '../client/client';
 import { KUBERNETES_SERVICE_IP, nodeIP } from './topology';
 
 const NAMESPACES = findResource('', 'v1', 'namespaces')!;
@@ -24,6 +24,19 @@ async function createIfMissing(create: () => Promise<unknown>): Promise<void> {
   } catch (error) {
     if (!isAlreadyExists(error)) throw error;
   }
+}
+
+/**
+ * Creates a Service unless one by that name exists (after a reload it does, and creating it again
+ * would fail on its cluster IP, which it already holds, before the name is checked).
+ */
+export async function createServiceIfMissing(client: ApiClient, service: Service): Promise<void> {
+  const { name = '', namespace } = service.metadata;
+  const existing = await client.get(SERVICES, namespace, name).catch((error: unknown) => {
+    if (isNotFound(error)) return undefined;
+    throw error;
+  });
+  if (!existing) await createIfMissing(() => client.create(SERVICES, namespace, service));
 }
 
 /** Creates the system namespaces (first, since everything else lives in them). */
@@ -68,7 +81,7 @@ export async function createKubernetesService(client: ApiClient): Promise<void> 
     ports: [{ name: 'https', port: API_SERVER_PORT, protocol: 'TCP' }],
   };
   await Promise.all([
-    createIfMissing(() => client.create(SERVICES, 'default', kubernetes)),
+    createServiceIfMissing(client, kubernetes),
     createIfMissing(() => client.create(ENDPOINTS, 'default', endpoints)),
     createIfMissing(() => client.create(ENDPOINT_SLICES, 'default', slice)),
   ]);

@@ -2,8 +2,10 @@
 // thread (scheduler, controllers, the control-plane node), and worker nodes started through the
 // platform's NodeHost. The same code boots the cluster in the browser, in Node and in tests.
 // The scheduler and controllers load as their own chunk (see `control-loops`): nodes register
-// without them, so the page does not wait for their code.
+// without them, so the page does not wait for their code. So does the control-plane node's
+// static pods (see `static-pods`), published once that node has registered.
 
+import type { Node } from '../api/core';
 import type { KubeObject } from '../api/meta';
 import { ApiServer } from '../apiserver/api-server';
 import { ApiClient } from '../client/client';
@@ -11,6 +13,7 @@ import { BatchingPersistence, type PersistenceBackend } from '../store/persisten
 import { MvccStore } from '../store/mvcc-store';
 import type { NodeHeartbeat } from '../../workers/node/kubelet/node-heartbeat';
 import type { NodeConfig } from '../../workers/node/protocol';
+import type { KubeletEndpoint } from '../apiserver/kubelet-connector';
 import { createKubernetesService, createSystemNamespaces } from './bootstrap';
 import { ClusterClock } from './clock';
 import { ClusterNetwork } from './cluster-network';
@@ -19,7 +22,8 @@ import { startControlPlaneNode } from './control-plane-node';
 import type { HollowNodes } from './hollow/hollow-nodes';
 import type { NodeHost } from './node-host';
 import { NodePool } from './node-pool';
-import { workerConfig } from './topology';
+import type { StaticPods } from './static-pods/start-static-pods';
+import { CONTROL_PLANE_NODE, nodeIP, workerConfig } from './topology';
 
 export interface ClusterOptions {
   host: NodeHost;
@@ -49,6 +53,9 @@ export class Cluster {
   private hollow?: Promise<HollowNodes>;
   private controlLoops?: ControlLoops;
   private readonly controlPlaneNode: NodeHeartbeat;
+  private staticPods?: StaticPods;
+  /** The store's revision when this control plane started (after any restore). */
+  private readonly startRevision: number;
   private stopped = false;
   /** DNS, routing between nodes, and the control-plane node's way into the pod network. */
   readonly network: ClusterNetwork;
@@ -56,6 +63,8 @@ export class Cluster {
   workersStarted: Promise<void>[] = [];
   /** Settles once the scheduler and the controllers run (or failed to load). */
   controlLoopsStarted: Promise<void> = Promise.resolve();
+  /** Settles once the control-plane node's mirror pods and the kube-dns Service are published (or failed to). */
+  staticPodsStarted: Promise<void> = Promise.resolve();
 
   private constructor(
     readonly clock: ClusterClock,
@@ -67,6 +76,12 @@ export class Cluster {
     this.network = new ClusterNetwork(new ApiClient(apiServer, 'kube-proxy'), clock, () => this.nodes, (value) => options.host.proxy(value));
     this.nodes = new NodePool(options.host, apiServer, clock, options.host.proxy(this.network.port()));
     this.controlPlaneNode = startControlPlaneNode(new ApiClient(apiServer, 'kubelet'), clock);
+    this.startRevision = store.revision;
+  }
+
+  /** The kubelet of `nodeName`: the control-plane node's static pods, or a worker node's. */
+  kubeletEndpoint(nodeName: string): KubeletEndpoint | undefined {
+    return nodeName === CONTROL_PLANE_NODE ? this.staticPods?.endpoint : this.nodes.endpoint(nodeName);
   }
 
   /** Builds the control plane, restores persisted state if any, and starts every node. */
@@ -97,7 +112,7 @@ export class Cluster {
       clock.subscribe(saveClock);
     }
     let cluster!: Cluster;
-    const apiServer = new ApiServer({ clock, store, kubelets: { endpoint: (name) => cluster.nodes.endpoint(name) } });
+    const apiServer = new ApiServer({ clock, store, kubelets: { endpoint: (name) => cluster.kubeletEndpoint(name) } });
     cluster = new Cluster(clock, store, apiServer, options);
     return cluster;
   }
@@ -118,13 +133,23 @@ export class Cluster {
       this.controlLoopsStarted = this.startControlLoops();
       await this.controlLoopsStarted;
     }
-    await Promise.all([createKubernetesService(this.client), this.controlPlaneNode.start()]);
+    const registered = this.controlPlaneNode.start();
+    this.staticPodsStarted = registered.then((node) => this.startStaticPods(node)).catch(() => undefined);
+    await Promise.all([createKubernetesService(this.client), registered]);
     if (this.options.hollowNodes) await this.addHollowNodes(this.options.hollowNodes);
     if (deferControlLoops) {
       this.controlLoopsStarted = Promise.allSettled(this.workersStarted).then(() => this.startControlLoops());
       return;
     }
-    await Promise.all(this.workersStarted);
+    await Promise.all([...this.workersStarted, this.staticPodsStarted]);
+  }
+
+  /** Loads the control-plane node's static pods and publishes them, with the kube-dns Service. */
+  private async startStaticPods(node: Node): Promise<void> {
+    const [{ startStaticPods }, { createKubeDnsService }] = await Promise.all([import('./static-pods/start-static-pods'), import('./kube-dns-service')]);
+    if (this.stopped) return;
+    this.staticPods = startStaticPods(this.apiServer, this.clock, node, nodeIP(0), this.startRevision);
+    await Promise.all([this.staticPods.published, createKubeDnsService(this.client)]);
   }
 
   private async startControlLoops(): Promise<void> {
@@ -157,6 +182,7 @@ export class Cluster {
     this.stopped = true;
     this.controlLoops?.stop();
     this.controlPlaneNode.stop();
+    this.staticPods?.stop();
     if (this.hollow) (await this.hollow).shutdown();
     this.network.stop();
     await this.nodes.shutdown();

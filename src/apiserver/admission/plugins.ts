@@ -27,12 +27,13 @@ export const namespaceLifecycle: AdmissionPlugin = {
 
 const TOKEN_MOUNT_PATH = '/var/run/secrets/kubernetes.io/serviceaccount';
 
-/** Gives pods a service account and the projected volume with its token. */
+/** Gives pods a service account and the projected volume with its token; a kubelet's mirror pods are left as their manifests say. */
 export const serviceAccountAdmission: AdmissionPlugin = {
   name: 'ServiceAccount',
   admit(a) {
     if (a.type.resource !== 'pods' || a.operation !== 'CREATE' || a.subresource || !a.object) return;
     const pod = a.object as Pod;
+    if (pod.metadata.annotations?.['kubernetes.io/config.mirror'] !== undefined) return;
     const spec = pod.spec;
     spec.serviceAccountName ||= 'default';
     spec.serviceAccount = spec.serviceAccountName;

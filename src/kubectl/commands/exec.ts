@@ -36,6 +36,8 @@ export function streamExec(ctx: KubectlContext, request: ExecRequest): Promise<n
   return new Promise<number>((resolve, reject) => {
     let streamId: number | undefined;
     let exitCode = 0;
+    /** The runtime's refusal to start the command, which kubectl reports as an error. */
+    let failure: string | undefined;
     let done = false;
     let release: (() => void) | undefined;
     const queued: ExecInput[] = [];
@@ -47,7 +49,8 @@ export function streamExec(ctx: KubectlContext, request: ExecRequest): Promise<n
       if (done) return;
       done = true;
       release?.();
-      resolve(exitCode);
+      if (failure === undefined) resolve(exitCode);
+      else reject(new KubectlError(`error: ${failure}`));
     };
     ctx.signal.onCancel(() => {
       if (streamId !== undefined) void ctx.client.transport.cancel(streamId);
@@ -61,6 +64,7 @@ export function streamExec(ctx: KubectlContext, request: ExecRequest): Promise<n
           data: (chunk) => {
             const frame = chunk as ExecFrame;
             if (frame.channel === 'exit') exitCode = frame.exitCode;
+            else if (frame.channel === 'error') failure = frame.status.message ?? '';
             else if (frame.channel === 'stdout') ctx.stdout(frame.data);
             else ctx.stderr(frame.data);
           },

@@ -3,7 +3,6 @@
 // fetches only what the learner runs.
 
 import type { Command } from '../command';
-import { getCommand } from './get';
 
 export interface CommandEntry {
   name: string;
@@ -29,7 +28,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'run', group: BEGINNER, summary: 'Run a particular image on the cluster', load: () => import('./run').then((m) => m.runCommand) },
   { name: 'set', group: BEGINNER, summary: 'Set specific features on objects', load: () => import('./set').then((m) => m.setCommand) },
   { name: 'explain', group: INTERMEDIATE, summary: 'Get documentation for a resource', load: () => import('./explain').then((m) => m.explainCommand) },
-  { name: 'get', group: INTERMEDIATE, summary: 'Display one or many resources', load: async () => getCommand },
+  { name: 'get', group: INTERMEDIATE, summary: 'Display one or many resources', load: () => import('./get').then((m) => m.getCommand) },
   { name: 'edit', group: INTERMEDIATE, summary: 'Edit a resource on the server', load: () => import('./edit').then((m) => m.editCommand) },
   { name: 'delete', group: INTERMEDIATE, summary: 'Delete resources by file names, stdin, resources and names, or by resources and label selector', load: () => import('./delete').then((m) => m.deleteCommand) },
   { name: 'rollout', group: DEPLOY, summary: 'Manage the rollout of a resource', load: () => import('./rollout').then((m) => m.rolloutCommand) },
