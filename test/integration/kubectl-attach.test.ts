@@ -61,6 +61,18 @@ describe('kubectl attach and run -i/-t', () => {
     return { exit, out, state };
   }
 
+  /**
+   * Presses Enter and waits for the shell's next prompt, as the hint tells a user to: the shell
+   * may print its first prompt before the attach, or after typed-ahead input is echoed.
+   */
+  async function awaitFreshPrompt(session: ReturnType<typeof kubectlOnTerminal>): Promise<void> {
+    await eventually(t.clock, async () => expect(session.state.type).toBeDefined());
+    const prompts = (): number => session.out.stdout.split('/ # ').length;
+    const before = prompts();
+    session.state.type?.('\r');
+    await eventually(t.clock, async () => expect(prompts()).toBeGreaterThan(before));
+  }
+
   /** Creates a pod with one container that does not restart. */
   async function createPod(container: Container): Promise<void> {
     const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: container.name }, spec: { restartPolicy: 'Never', containers: [container] } };
@@ -102,7 +114,7 @@ describe('kubectl attach and run -i/-t', () => {
 
   it('run -it --rm runs an interactive shell on the terminal and returns its exit code', async () => {
     const session = kubectlOnTerminal(['run', '-it', '--rm', '--restart=Never', 'dbg', '--image=busybox', '--', 'sh']);
-    await eventually(t.clock, async () => expect(session.state.type).toBeDefined());
+    await awaitFreshPrompt(session);
     session.state.type?.('echo $((6 * 7))\r');
     await eventually(t.clock, async () => expect(session.out.stdout).toContain('42\r\n'));
     session.state.type?.('exit 3\r');
@@ -126,7 +138,7 @@ describe('kubectl attach and run -i/-t', () => {
     await eventually(t.clock, async () => expect((await t.kubectl('get pod again -o jsonpath={.status.containerStatuses[0].state.running}')).stdout).not.toBe(''));
 
     const resumed = kubectlOnTerminal(['attach', '-it', 'again']);
-    await eventually(t.clock, async () => expect(resumed.state.type).toBeDefined());
+    await awaitFreshPrompt(resumed);
     resumed.state.type?.('echo back-again\r');
     await eventually(t.clock, async () => expect(resumed.out.stdout).toContain('back-again\r\nback-again\r\n'));
     resumed.state.type?.('exit\r');

@@ -5,7 +5,7 @@
 import type { AttachOptions, ExecInput, ExecOptions, KubeletEndpoint, LogOptions } from '../../apiserver/kubelet-connector';
 import { errors } from '../../apiserver/errors';
 import type { StreamSink } from '../../apiserver/request';
-import { ContainerLog } from '../../../workers/node/kubelet/container-log';
+import { ContainerLog, logReadOptions } from '../../../workers/node/kubelet/container-log';
 import type { ClusterClock } from '../clock';
 import { componentLog, type LogFacts } from './component-logs';
 import { STATIC_POD_COMPONENTS, type StaticPodComponent } from './manifests';
@@ -40,8 +40,7 @@ export class ControlPlaneKubelet implements KubeletEndpoint {
     if (options.previous) throw errors.badRequest(`previous terminated container "${options.container}" in pod "${options.pod}" not found`);
     const log = new ContainerLog();
     for (const line of await componentLog(component, this.facts)) log.append('stdout', `${line.text}\n`, line.at);
-    const sinceMs = options.sinceTime ? Date.parse(options.sinceTime) : options.sinceSeconds !== undefined ? this.clock.now() - options.sinceSeconds * 1000 : undefined;
-    const text = log.read({ tailLines: options.tailLines, sinceMs, limitBytes: options.limitBytes, timestamps: options.timestamps });
+    const text = log.read(logReadOptions(options, this.clock.now()));
     if (text) sink.data(text);
     if (options.follow) return this.keepOpen(sink);
     sink.end();

@@ -3,6 +3,8 @@
 // exhaust memory, readable whole or from the tail, and followable until the container ends.
 // Attached clients (pods/attach) tap the raw output as the program writes it.
 
+import type { LogOptions } from '../../../src/apiserver/kubelet-connector';
+
 export const LOG_CAP_BYTES = 1024 * 1024;
 
 interface LogLine {
@@ -17,6 +19,12 @@ export interface LogReadOptions {
   sinceMs?: number;
   limitBytes?: number;
   timestamps: boolean;
+}
+
+/** What a pods/log request asks to read, with `sinceSeconds` counted back from `now`. */
+export function logReadOptions(options: LogOptions, now: number): LogReadOptions {
+  const sinceMs = options.sinceTime ? Date.parse(options.sinceTime) : options.sinceSeconds !== undefined ? now - options.sinceSeconds * 1000 : undefined;
+  return { tailLines: options.tailLines, sinceMs, limitBytes: options.limitBytes, timestamps: options.timestamps };
 }
 
 type Follower = (text: string | null) => void;

@@ -9,7 +9,7 @@ import { errors } from '../../../src/apiserver/errors';
 import type { StreamSink } from '../../../src/apiserver/request';
 import type { ProcessHandle } from '../../runtime/runtime-api';
 import { startAttach, type AttachSession } from './attach-session';
-import type { ContainerLog } from './container-log';
+import { logReadOptions, type ContainerLog } from './container-log';
 import type { ContainerRecord } from './container-record';
 import type { Kubelet } from './kubelet';
 
@@ -64,8 +64,7 @@ export class KubeletServer {
   async containerLogs(options: LogOptions, sink: StreamSink): Promise<{ streamId: number }> {
     const record = this.record(options.namespace, options.pod, options.podUid, options.container);
     const log = logFor(record, options.pod, options.previous);
-    const sinceMs = options.sinceTime ? Date.parse(options.sinceTime) : options.sinceSeconds !== undefined ? this.now() - options.sinceSeconds * 1000 : undefined;
-    const read = { tailLines: options.tailLines, sinceMs, limitBytes: options.limitBytes, timestamps: options.timestamps };
+    const read = logReadOptions(options, this.now());
     const id = this.nextId++;
     if (!options.follow) {
       const text = log.read(read);
