@@ -152,9 +152,9 @@ describe('lifecycle hooks and sidecars', () => {
             startupProbe: { exec: { command: ['cat', '/tmp/up'] }, periodSeconds: 2, failureThreshold: 30, timeoutSeconds: 5 },
           },
           { name: 'setup', image: 'busybox:1.36', command: ['echo', 'setup done'] },
-          { name: 'logger', image: 'busybox:1.36', restartPolicy: 'Always', command: ['sh', '-c', "trap 'sleep 6; exit 0' TERM; while true; do sleep 1; done"] },
+          { name: 'logger', image: 'busybox:1.36', restartPolicy: 'Always', command: ['sh', '-c', "trap 'sleep 6; exit 0' TERM; echo trapped; while true; do sleep 1; done"] },
         ],
-        containers: [{ name: 'app', image: 'busybox:1.36', command: ['sh', '-c', "trap 'sleep 3; exit 0' TERM; while true; do sleep 1; done"] }],
+        containers: [{ name: 'app', image: 'busybox:1.36', command: ['sh', '-c', "trap 'sleep 3; exit 0' TERM; echo trapped; while true; do sleep 1; done"] }],
       }),
     );
     const running = await waitForPod(t, 'sidecars', (pod) => {
@@ -167,6 +167,8 @@ describe('lifecycle hooks and sidecars', () => {
     const setupStarted = Date.parse(init[1].state?.terminated?.startedAt ?? '');
     expect(setupStarted - proxyStarted).toBeGreaterThanOrEqual(8000);
     expect(Date.parse(running.status?.containerStatuses?.[0].state?.running?.startedAt ?? '')).toBeGreaterThanOrEqual(Date.parse(init[2].state?.running?.startedAt ?? ''));
+    // A PID 1 without a SIGTERM handler ignores SIGTERM, so delete only once both traps are set.
+    for (const container of ['logger', 'app']) await waitFor(t, async () => expect(await logs(t, 'sidecars', container)).toContain('trapped'));
     const last = await lastStatusBeforeDeletion(t, 'sidecars');
     const app = last.status?.containerStatuses?.[0];
     const [proxy, , logger] = last.status?.initContainerStatuses ?? [];
