@@ -19,6 +19,8 @@ declare const performance: { now(): number };
 
 declare const crypto: {
   getRandomValues<T extends Uint8Array | Uint32Array>(array: T): T;
+  /** Only in secure contexts (https, localhost) in browsers. */
+  randomUUID?(): string;
 };
 
 declare class TextEncoder {

@@ -32,6 +32,7 @@ export function generateName(base: string): string {
 }
 
 export function uuid(): string {
+  if (crypto.randomUUID) return crypto.randomUUID();
   const bytes = Uint8Array.from(randomBytes(16));
   bytes[6] = (bytes[6] & 0x0f) | 0x40;
   bytes[8] = (bytes[8] & 0x3f) | 0x80;

@@ -25,7 +25,8 @@ export type RequestInfo = ResourceRequestInfo | NonResourceRequestInfo;
 const NAMESPACE_SUBRESOURCES = new Set(['status', 'finalize']);
 
 export function parseRequestPath(path: string): RequestInfo {
-  const parts = path.split('/').filter((p, i) => i > 0 && p !== '').map(safeDecode);
+  const parts: string[] = [];
+  for (const segment of path.split('/')) if (segment !== '') parts.push(safeDecode(segment));
   let group: string;
   let version: string;
   let rest: string[];

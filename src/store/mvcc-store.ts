@@ -59,6 +59,12 @@ export class MvccStore<T> {
   private readonly historySize: number;
   /** Replaced, never changed in place, so a write can deliver to the list as it was. */
   private watchers: readonly WatchRegistration<T>[] = [];
+  /**
+   * The watchers whose prefix a key's directory (the key up to its last `/`) starts with,
+   * worked out once per directory and forgotten when the watchers change. Prefixes end with
+   * `/`, so a prefix of the key is a prefix of its directory.
+   */
+  private watchersByDirectory = new Map<string, readonly WatchRegistration<T>[]>();
   private revisionCounter = 1;
   private readonly persistence?: Persistence;
 
@@ -175,10 +181,12 @@ export class MvccStore<T> {
     }
     const registration: WatchRegistration<T> = { prefix, onEvent, cancelled: false };
     this.watchers = [...this.watchers, registration];
+    this.watchersByDirectory = new Map();
     return () => {
       if (registration.cancelled) return;
       registration.cancelled = true;
       this.watchers = this.watchers.filter((w) => w !== registration);
+      this.watchersByDirectory = new Map();
     };
   }
 
@@ -206,8 +214,18 @@ export class MvccStore<T> {
       this.history.splice(0, this.history.length - this.historySize);
     }
     this.persistence?.write(mutation);
-    for (const watcher of this.watchers) {
-      if (!watcher.cancelled && event.key.startsWith(watcher.prefix)) watcher.onEvent(event);
+    for (const watcher of this.watchersOf(event.key)) {
+      if (!watcher.cancelled) watcher.onEvent(event);
     }
+  }
+
+  private watchersOf(key: string): readonly WatchRegistration<T>[] {
+    const directory = key.slice(0, key.lastIndexOf('/') + 1);
+    let found = this.watchersByDirectory.get(directory);
+    if (!found) {
+      found = this.watchers.filter((w) => directory.startsWith(w.prefix));
+      this.watchersByDirectory.set(directory, found);
+    }
+    return found;
   }
 }

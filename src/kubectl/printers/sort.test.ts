@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { naturalLess, sortBy } from './sort';
+import { sortBy, stringLess } from './sort';
 
 describe('--sort-by', () => {
-  it('orders strings naturally, numbers inside by value', () => {
-    const names = ['pod-10', 'pod-9', 'pod-1', 'abc', 'pod-01'];
-    expect([...names].sort((a, b) => (naturalLess(a, b) ? -1 : naturalLess(b, a) ? 1 : 0))).toEqual(['abc', 'pod-1', 'pod-01', 'pod-9', 'pod-10']);
+  it('orders strings byte by byte and quantities by value, as the real kubectl prints them', () => {
+    const names = ['x9', 'a9', '1k', 'a-b', '10', 'a10', '2m', 'a09', '9', 'a1', 'x10'];
+    const order = (a: string, b: string) => (stringLess(a, b) ? -1 : stringLess(b, a) ? 1 : 0);
+    expect([...names].sort(order)).toEqual(['2m', '9', '10', '1k', 'a-b', 'a09', 'a1', 'a10', 'a9', 'x10', 'x9']);
   });
 
   it('sorts by a JSONPath value, keeping ties in order and missing values first', () => {

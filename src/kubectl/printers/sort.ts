@@ -1,45 +1,29 @@
 // --sort-by: orders objects (or a Table's rows, by their embedded objects) by a JSONPath
-// value, comparing strings in natural order (digits as numbers), numbers by value and false
-// before true; rows without the value come first. Upstream:
-// staging/src/k8s.io/kubectl/pkg/cmd/get/sorter.go and github.com/fvbommel/sortorder.
+// value, comparing strings as the real kubectl v1.32 does (quantities by value, other strings
+// byte by byte: checked against it, which does not order digits naturally), numbers by value
+// and false before true; rows without the value come first. Upstream:
+// staging/src/k8s.io/kubectl/pkg/cmd/get/sorter.go.
 
+import { isQuantity, parseQuantity } from '../../api/quantity';
 import { KubectlError } from '../errors';
 import { compileJsonPath, relaxedJsonPath, type CompiledJsonPath } from '../jsonpath/evaluate';
 
-function isDigit(c: string): boolean {
-  return c >= '0' && c <= '9';
+/** Both texts parse as quantities (ParseQuantity takes no surrounding spaces). */
+function bothQuantities(a: string, b: string): boolean {
+  return a.trim() === a && b.trim() === b && isQuantity(a) && isQuantity(b);
 }
 
-export function naturalLess(a: string, b: string): boolean {
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    const digitA = isDigit(a[i]);
-    const digitB = isDigit(b[j]);
-    if (digitA !== digitB) return digitA;
-    if (!digitA) {
-      if (a[i] !== b[j]) return a[i] < b[j];
-      i++;
-      j++;
-      continue;
-    }
-    while (i < a.length && a[i] === '0') i++;
-    while (j < b.length && b[j] === '0') j++;
-    const startA = i;
-    const startB = j;
-    while (i < a.length && isDigit(a[i])) i++;
-    while (j < b.length && isDigit(b[j])) j++;
-    if (i - startA !== j - startB) return i - startA < j - startB;
-    const numberA = a.slice(startA, i);
-    const numberB = b.slice(startB, j);
-    if (numberA !== numberB) return numberA < numberB;
-    if (startA !== startB) return startA < startB;
-  }
-  return a.length < b.length;
+/**
+ * How the real kubectl (v1.32) orders two strings: by value when both are quantities (`2m`,
+ * `9`, `10`, `1k`), otherwise byte by byte (`a-b`, `a09`, `a1`, `a10`, `a9`).
+ */
+export function stringLess(a: string, b: string): boolean {
+  if (bothQuantities(a, b)) return parseQuantity(a) < parseQuantity(b);
+  return a < b;
 }
 
 function isLess(a: unknown, b: unknown): boolean {
-  if (typeof a === 'string' && typeof b === 'string') return naturalLess(a, b);
+  if (typeof a === 'string' && typeof b === 'string') return stringLess(a, b);
   if (typeof a === 'number' && typeof b === 'number') return a < b;
   if (typeof a === 'boolean' && typeof b === 'boolean') return !a && b;
   if (a === null || a === undefined) return b !== null && b !== undefined;
