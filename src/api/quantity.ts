@@ -9,9 +9,24 @@ const PATTERN = /^([+-]?(?:\d+\.?\d*|\.\d+))(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]|[eE][
 
 export class QuantityError extends Error {}
 
+/** Remembered conversions: the same few texts (`100m`, `128Mi`) recur in nearly every pod. */
+const MEMO_LIMIT = 4096;
+const parsed = new Map<string, number>();
+const canonical = new Map<string, string>();
+
+function remember<V>(memo: Map<string, V>, text: string, value: V): V {
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(text, value);
+  return value;
+}
+
 /** The value of a quantity in base units (cores, bytes). */
 export function parseQuantity(text: string | number): number {
   if (typeof text === 'number') return text;
+  return parsed.get(text) ?? remember(parsed, text, parseQuantityText(text));
+}
+
+function parseQuantityText(text: string): number {
   const match = PATTERN.exec(text.trim());
   if (!match) throw new QuantityError('quantities must match the regular expression \'^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$\'');
   const value = Number(match[1]);
@@ -42,13 +57,21 @@ export function bytes(text: string | undefined): number {
  * `1536` → `1536`).
  */
 export function canonicalQuantity(text: string | number): string {
-  const source = String(text).trim();
+  if (typeof text === 'number') return canonicalQuantityText(String(text));
+  return canonical.get(text) ?? remember(canonical, text, canonicalQuantityText(text));
+}
+
+function whole(n: number): boolean {
+  return Math.abs(n - Math.round(n)) < 1e-9 * Math.max(1, Math.abs(n));
+}
+
+function canonicalQuantityText(text: string): string {
+  const source = text.trim();
   const match = PATTERN.exec(source);
   if (!match) return source;
   const suffix = match[2] ?? '';
   const value = parseQuantity(source);
   if (value === 0) return '0';
-  const whole = (n: number) => Math.abs(n - Math.round(n)) < 1e-9 * Math.max(1, Math.abs(n));
   if (suffix in BINARY && whole(value)) {
     let mantissa = Math.round(value);
     let unit = 0;

@@ -32,6 +32,21 @@ interface Recorded {
   lastAt: number;
 }
 
+const LOW_BITS = 2 ** 24;
+
+/**
+ * `ms` milliseconds plus `nanos` as Go's `%x` of UnixNano, in exact integer arithmetic without
+ * BigInt: the milliseconds split at bit 24 keep every partial product under 2^53.
+ */
+export function unixNanoHex(ms: number, nanos: number): string {
+  const whole = Math.floor(ms);
+  const highMs = Math.floor(whole / LOW_BITS);
+  const low = (whole % LOW_BITS) * 1_000_000 + nanos;
+  const high = highMs * 1_000_000 + Math.floor(low / LOW_BITS);
+  const lowHex = (low % LOW_BITS).toString(16);
+  return high === 0 ? lowHex : `${high.toString(16)}${lowHex.padStart(6, '0')}`;
+}
+
 export function referenceTo(object: KubeObject, fieldPath?: string): ObjectReference {
   const ref: ObjectReference = {
     kind: object.kind,
@@ -85,7 +100,7 @@ export class EventRecorder {
         if (!isNotFound(error)) throw error;
       }
     }
-    const name = `${ref.name ?? 'unknown'}.${(BigInt(Math.floor(now)) * 1_000_000n + BigInt(Math.floor(Math.random() * 1_000_000))).toString(16)}`;
+    const name = `${ref.name ?? 'unknown'}.${unixNanoHex(now, Math.floor(Math.random() * 1_000_000))}`;
     const event: CoreEvent = this.source.api === 'events.k8s.io' ? this.newStyle(name, namespace, ref, type, reason, message, action ?? reason, now) : this.coreStyle(name, namespace, ref, type, reason, message, now);
     await this.client.create(EVENTS, namespace, event);
     this.recorded.set(key, { name, namespace, count: 1, firstAt: now, lastAt: now });
