@@ -1,14 +1,20 @@
 // The store's persistence in Node: the whole state in one JSON file, rewritten atomically
-// (write a temporary file, then rename) for each batch of writes.
+// (write a temporary file of this writer's own, then rename) for each batch of writes.
 
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { PersistedState, PersistenceBackend, StoreMutation } from '../store/persistence';
 
+let writers = 0;
+
 export class FilePersistence implements PersistenceBackend {
   private state: PersistedState = { revision: 0, entries: [], meta: {} };
+  /** Never shared with another writer of the same file, whose rename would take it away. */
+  private readonly temporary: string;
 
-  constructor(private readonly path: string) {}
+  constructor(private readonly path: string) {
+    this.temporary = `${path}.${process.pid}.${++writers}.tmp`;
+  }
 
   async load(): Promise<PersistedState | undefined> {
     try {
@@ -29,9 +35,8 @@ export class FilePersistence implements PersistenceBackend {
     }
     this.state = { revision: this.state.revision, entries: [...entries.values()], meta };
     await mkdir(dirname(this.path), { recursive: true });
-    const temporary = `${this.path}.tmp`;
-    await writeFile(temporary, JSON.stringify(this.state));
-    await rename(temporary, this.path);
+    await writeFile(this.temporary, JSON.stringify(this.state));
+    await rename(this.temporary, this.path);
   }
 
   async clear(): Promise<void> {

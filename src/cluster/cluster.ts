@@ -187,5 +187,8 @@ export class Cluster {
     this.network.stop();
     await this.nodes.shutdown();
     this.clock.stop();
+    // Every acknowledged write is already durable; this waits for the rest (a stopping
+    // component's last status write), so a cluster started next on the same files finds them settled.
+    await this.store.durable(this.store.revision).catch(() => undefined);
   }
 }
