@@ -67,7 +67,10 @@ export async function startTestCluster(options: Partial<ClusterOptions> & { real
 
 /**
  * Waits until `check` passes, advancing a manual clock by `stepMs` between tries (a real
- * clock just gets real time). Fails with the last error after `maxSteps`.
+ * clock just gets real time). Fails with the last error after `maxSteps`. With a manual clock
+ * each try also waits a little longer in real time than the one before (5 ms, then 6 ms, …),
+ * so work that takes real time, such as a container worker booting on a busy machine, gets
+ * seconds before the last try, not the one second 200 quick steps would leave it.
  */
 export async function eventually<T>(clock: ClusterClock, check: () => Promise<T>, options: { stepMs?: number; maxSteps?: number } = {}): Promise<T> {
   const stepMs = options.stepMs ?? 500;
@@ -80,7 +83,7 @@ export async function eventually<T>(clock: ClusterClock, check: () => Promise<T>
       lastError = error;
     }
     if (clock.isManual) await clock.advance(stepMs);
-    await new Promise((resolve) => setTimeout(resolve, clock.isManual ? 5 : stepMs));
+    await new Promise((resolve) => setTimeout(resolve, clock.isManual ? 5 + step : stepMs));
   }
   throw lastError;
 }
