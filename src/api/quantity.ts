@@ -2,6 +2,8 @@
 // canonical text form the API server stores. Upstream:
 // staging/src/k8s.io/apimachinery/pkg/api/resource/quantity.go.
 
+import { memoized } from '../util/memoized';
+
 const BINARY: Record<string, number> = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60 };
 const DECIMAL: Record<string, number> = { n: 1e-9, u: 1e-6, m: 1e-3, '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18 };
 
@@ -9,21 +11,13 @@ const PATTERN = /^([+-]?(?:\d+\.?\d*|\.\d+))(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]|[eE][
 
 export class QuantityError extends Error {}
 
-/** Remembered conversions: the same few texts (`100m`, `128Mi`) recur in nearly every pod. */
-const MEMO_LIMIT = 4096;
-const parsed = new Map<string, number>();
-const canonical = new Map<string, string>();
-
-function remember<V>(memo: Map<string, V>, text: string, value: V): V {
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(text, value);
-  return value;
-}
+/** The same few texts (`100m`, `128Mi`) recur in nearly every pod: each is converted once. */
+const parsedQuantity = memoized(parseQuantityText);
+const canonicalText = memoized(canonicalQuantityText);
 
 /** The value of a quantity in base units (cores, bytes). */
 export function parseQuantity(text: string | number): number {
-  if (typeof text === 'number') return text;
-  return parsed.get(text) ?? remember(parsed, text, parseQuantityText(text));
+  return typeof text === 'number' ? text : parsedQuantity(text);
 }
 
 function parseQuantityText(text: string): number {
@@ -57,8 +51,7 @@ export function bytes(text: string | undefined): number {
  * `1536` → `1536`).
  */
 export function canonicalQuantity(text: string | number): string {
-  if (typeof text === 'number') return canonicalQuantityText(String(text));
-  return canonical.get(text) ?? remember(canonical, text, canonicalQuantityText(text));
+  return typeof text === 'number' ? canonicalQuantityText(String(text)) : canonicalText(text);
 }
 
 function whole(n: number): boolean {

@@ -7,6 +7,7 @@
 // omitempty fields dropped, quantities and times in canonical form.
 
 import { clone } from '../objects';
+import { memoized } from '../../util/memoized';
 import { canonicalQuantity, isQuantity } from '../quantity';
 import { checkBase64, formatMicroTime, formatTime, GoValueError } from './go-values';
 import type { FieldSchema, Scalar, StructSchema, TypeRef } from './model';
@@ -161,23 +162,6 @@ function decodeInteger(ctx: Context, value: unknown, scalar: 'int32' | 'int64', 
   const literal = numberLiteral(ctx, parent, key, value);
   if (!/^-?\d+$/.test(literal) || value < min || value > max) throw typeError(ctx, `number ${literal}`, goType);
   return value;
-}
-
-/**
- * Memoizes a pure text conversion (canonical quantities, Go times): the same few texts recur in
- * nearly every object. Only successes are kept; the cache starts over when it grows large.
- */
-function memoized(convert: (text: string) => string): (text: string) => string {
-  const cache = new Map<string, string>();
-  return (text) => {
-    let result = cache.get(text);
-    if (result === undefined) {
-      result = convert(text);
-      if (cache.size >= 4096) cache.clear();
-      cache.set(text, result);
-    }
-    return result;
-  };
 }
 
 const QUANTITY_PATTERN_ERROR = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
