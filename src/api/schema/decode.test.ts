@@ -76,6 +76,14 @@ describe('decodeWithSchema: the shape Go writes', () => {
     expect((object.metadata as Record<string, unknown>).creationTimestamp).toBeNull();
   });
 
+  it("writes fields in Go's declaration order whatever order they came in, zero values in their places", () => {
+    const { object } = decodeText('{"status":{},"spec":{"schedulerName":"s","containers":[{"image":"nginx","imagePullPolicy":"Always","name":"c"}],"volumes":[]},"metadata":{"labels":{"a":"b"},"name":"p"},"kind":"Pod"}');
+    expect(Object.keys(object)).toEqual(['kind', 'metadata', 'spec', 'status']);
+    expect(Object.keys(object.metadata as object)).toEqual(['name', 'creationTimestamp', 'labels']);
+    expect(Object.keys(object.spec as object)).toEqual(['containers', 'schedulerName']);
+    expect(Object.keys((object.spec as { containers: object[] }).containers[0])).toEqual(['name', 'image', 'resources', 'imagePullPolicy']);
+  });
+
   it('keeps an explicit zero of a pointer field', () => {
     const { object } = decodeText('{"spec":{"replicas":0,"template":{"spec":{"containers":[]}}}}', DEPLOYMENT);
     expect((object.spec as { replicas: number }).replicas).toBe(0);

@@ -86,7 +86,10 @@ interface StructPlan {
   readonly fields: readonly FieldSchema[];
   /** JSON name → index into `fields`. */
   readonly index: ReadonlyMap<string, number>;
+  readonly types: readonly TypeRef[];
   readonly goTypes: readonly string[];
+  /** Indices of the fields Go always writes (zero values included), ascending. */
+  readonly always: readonly number[];
   /** The Go struct each field is declared on. */
   readonly declaredIn: readonly string[];
   /** The struct's zero value, decoded once (copied out for each use). */
@@ -104,7 +107,9 @@ function planOf(schema: StructSchema): StructPlan {
     goName: schema.goName,
     fields,
     index: new Map(fields.map((field, i) => [field.name, i])),
+    types: fields.map((field) => field.type),
     goTypes: fields.map((field) => field.goType ?? goTypeName(field.type)),
+    always: fields.flatMap((field, i) => (field.presence === 'always' ? [i] : [])),
     declaredIn: fields.map((field) => schema.declaredIn.get(field.name) ?? schema.goName),
   };
   planBySchema.set(schema, plan);
@@ -301,7 +306,10 @@ function decodeValue(ctx: Context, value: unknown, type: TypeRef, goType: string
 
 function decodeStruct(ctx: Context, input: Record<string, unknown>, plan: StructPlan, base?: Record<string, unknown>): Record<string, unknown> {
   const fields = plan.fields;
-  const decoded = new Array<unknown>(fields.length);
+  /** The fields present, by index, and their decoded values (usually already in Go's order). */
+  const indices: number[] = [];
+  const values: unknown[] = [];
+  let ordered = true;
   const outerStruct = ctx.struct;
   for (const key of Object.keys(input)) {
     const i = plan.index.get(key);
@@ -312,24 +320,49 @@ function decodeStruct(ctx: Context, input: Record<string, unknown>, plan: Struct
     ctx.fieldStack.push(key);
     ctx.path.push(key);
     ctx.struct = plan.declaredIn[i];
-    decoded[i] = decodeValue(ctx, input[key], fields[i].type, plan.goTypes[i], input, key, base?.[key]);
+    const value = decodeValue(ctx, input[key], plan.types[i], plan.goTypes[i], input, key, base?.[key]);
     ctx.fieldStack.pop();
     ctx.path.pop();
     ctx.struct = outerStruct;
+    if (indices.length > 0 && indices[indices.length - 1] > i) ordered = false;
+    indices.push(i);
+    values.push(value);
   }
   const duplicates = ctx.options.duplicates?.get(input);
   if (duplicates) for (const duplicate of duplicates) ctx.strictErrors.push(`duplicate field "${pathText(ctx, duplicate)}"`);
+  if (!ordered) sortByIndex(indices, values);
   const result: Record<string, unknown> = {};
-  for (let i = 0; i < fields.length; i++) {
+  const always = plan.always;
+  let next = 0;
+  for (let p = 0; p < indices.length; p++) {
+    const i = indices[p];
+    for (; next < always.length && always[next] < i; next++) result[fields[always[next]].name] = zeroOf(plan.types[always[next]]);
+    if (next < always.length && always[next] === i) next++;
     const field = fields[i];
-    const value = decoded[i];
-    if (value === undefined || value === ABSENT) {
+    const value = values[p];
+    if (value === ABSENT) {
       if (field.presence === 'always') result[field.name] = zeroOf(field.type);
     } else if (field.presence !== 'omitempty' || !isEmpty(value)) {
       result[field.name] = value;
     }
   }
+  for (; next < always.length; next++) result[fields[always[next]].name] = zeroOf(plan.types[always[next]]);
   return result;
+}
+
+/** Sorts the present fields into Go's order (insertion sort: a handful of fields, nearly sorted). */
+function sortByIndex(indices: number[], values: unknown[]): void {
+  for (let p = 1; p < indices.length; p++) {
+    const index = indices[p];
+    const value = values[p];
+    let q = p - 1;
+    for (; q >= 0 && indices[q] > index; q--) {
+      indices[q + 1] = indices[q];
+      values[q + 1] = values[q];
+    }
+    indices[q + 1] = index;
+    values[q + 1] = value;
+  }
 }
 
 /** Decodes `value` as the struct `schema` names; throws GoDecodeError when Go could not. */
