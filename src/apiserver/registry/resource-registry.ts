@@ -15,6 +15,7 @@ import { groupVersion } from '../../api/scheme';
 import { StoreError, type MvccStore } from '../../store/mvcc-store';
 import { errors } from '../errors';
 import type { AdmissionChain } from './admission';
+import { keepAllButStatus, keepMetadataNotSent, keepStatus } from './kept-fields';
 import { listObjects } from './list';
 import { prepareMetaForCreate, prepareMetaForUpdate, validateObjectMeta, validateObjectMetaUpdate, type NameValidator } from './object-meta';
 import type { DeleteOptions, ListOptions, WriteOptions } from './options';
@@ -38,8 +39,6 @@ export interface DeleteResult {
   /** True when the object is gone; false when it only got a deletionTimestamp. */
   deleted: boolean;
 }
-
-const STATUS_FIELDS = new Set(['status']);
 
 function requireSchema(group: string, version: string, kind: string): StructSchema {
   const schema = schemaForKind(group, version, kind);
@@ -196,11 +195,11 @@ export class ResourceRegistry {
       // finalizers and owners, which upstream lets status writers change. (Those the body leaves
       // out are kept too, where upstream would clear them: kubetab's kubelet writes a status
       // with its pod's name only.)
-      keepAllBut(object, old, STATUS_FIELDS);
+      keepAllButStatus(object, old);
       keepMetadataNotSent(object, old);
       this.strategy.prepareForStatusUpdate?.(object, old, context);
     } else {
-      if (this.strategy.hasStatus) keepOnly(object, old, STATUS_FIELDS);
+      if (this.strategy.hasStatus) keepStatus(object, old);
       this.strategy.prepareForUpdate?.(object, old, context);
     }
     const attributes = { operation: 'UPDATE' as const, type: this.type, subresource, namespace, name, object, oldObject: old, dryRun: options.dryRun, context };
@@ -375,27 +374,4 @@ const RESOURCE_VERSION_FOLLOWERS = new Set(['generation', 'creationTimestamp', '
 function specOf(object: KubeObject): unknown {
   const { metadata: _metadata, status: _status, ...rest } = object;
   return rest;
-}
-
-/** Takes the fields in `fields` from `old` (a main-resource update keeps status). */
-function keepOnly(object: KubeObject, old: KubeObject, fields: Set<string>): void {
-  for (const field of fields) {
-    if (old[field] === undefined) delete object[field];
-    else object[field] = clone(old[field]);
-  }
-}
-
-const STATUS_WRITABLE_METADATA = ['labels', 'annotations', 'finalizers', 'ownerReferences'] as const;
-
-function keepMetadataNotSent(object: KubeObject, old: KubeObject): void {
-  for (const field of STATUS_WRITABLE_METADATA) {
-    if (object.metadata[field] !== undefined || old.metadata[field] === undefined) continue;
-    (object.metadata as Record<string, unknown>)[field] = clone(old.metadata[field]);
-  }
-}
-
-/** Takes every top-level field but `fields` from `old` (a status update keeps the rest). */
-function keepAllBut(object: KubeObject, old: KubeObject, fields: Set<string>): void {
-  for (const field of Object.keys(object)) if (!fields.has(field) && field !== 'metadata') delete object[field];
-  for (const [field, value] of Object.entries(old)) if (!fields.has(field) && field !== 'metadata') object[field] = clone(value);
 }
