@@ -86,7 +86,6 @@ interface StructPlan {
   readonly fields: readonly FieldSchema[];
   /** JSON name → index into `fields`. */
   readonly index: ReadonlyMap<string, number>;
-  readonly types: readonly TypeRef[];
   readonly goTypes: readonly string[];
   /** Indices of the fields Go always writes (zero values included), ascending. */
   readonly always: readonly number[];
@@ -107,7 +106,6 @@ function planOf(schema: StructSchema): StructPlan {
     goName: schema.goName,
     fields,
     index: new Map(fields.map((field, i) => [field.name, i])),
-    types: fields.map((field) => field.type),
     goTypes: fields.map((field) => field.goType ?? goTypeName(field.type)),
     always: fields.flatMap((field, i) => (field.presence === 'always' ? [i] : [])),
     declaredIn: fields.map((field) => schema.declaredIn.get(field.name) ?? schema.goName),
@@ -320,7 +318,7 @@ function decodeStruct(ctx: Context, input: Record<string, unknown>, plan: Struct
     ctx.fieldStack.push(key);
     ctx.path.push(key);
     ctx.struct = plan.declaredIn[i];
-    const value = decodeValue(ctx, input[key], plan.types[i], plan.goTypes[i], input, key, base?.[key]);
+    const value = decodeValue(ctx, input[key], fields[i].type, plan.goTypes[i], input, key, base?.[key]);
     ctx.fieldStack.pop();
     ctx.path.pop();
     ctx.struct = outerStruct;
@@ -336,18 +334,23 @@ function decodeStruct(ctx: Context, input: Record<string, unknown>, plan: Struct
   let next = 0;
   for (let p = 0; p < indices.length; p++) {
     const i = indices[p];
-    for (; next < always.length && always[next] < i; next++) result[fields[always[next]].name] = zeroOf(plan.types[always[next]]);
+    for (; next < always.length && always[next] < i; next++) writeZero(result, fields[always[next]]);
     if (next < always.length && always[next] === i) next++;
     const field = fields[i];
     const value = values[p];
     if (value === ABSENT) {
-      if (field.presence === 'always') result[field.name] = zeroOf(field.type);
+      if (field.presence === 'always') writeZero(result, field);
     } else if (field.presence !== 'omitempty' || !isEmpty(value)) {
       result[field.name] = value;
     }
   }
-  for (; next < always.length; next++) result[fields[always[next]].name] = zeroOf(plan.types[always[next]]);
+  for (; next < always.length; next++) writeZero(result, fields[always[next]]);
   return result;
+}
+
+/** Writes the zero value of a field Go always writes but the input left out (or set to null). */
+function writeZero(result: Record<string, unknown>, field: FieldSchema): void {
+  result[field.name] = zeroOf(field.type);
 }
 
 /** Sorts the present fields into Go's order (insertion sort: a handful of fields, nearly sorted). */
