@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deepFreeze } from '../objects';
-import { decodeWithSchema, GoDecodeError, normalizeWithSchema } from './decode';
+import { decodeWithSchema, GoDecodeError, normalizedPart, normalizeWithSchema } from './decode';
 import { parseJsonText } from './json-text';
 import { schemaForKind } from './registry';
 
@@ -140,6 +140,20 @@ describe('normalizeWithSchema', () => {
     expect(result.metadata).not.toBe(base.metadata);
     expect(result).toEqual(base);
     expect(((result.spec as { containers: { resources: unknown }[] }).containers[0].resources)).toEqual({ requests: { cpu: '100m' } });
+  });
+
+  it('keeps a shared fixed part as it is where its struct stands, and walks it anywhere else', () => {
+    const projection = { sources: [{ configMap: { name: 'ca', items: [{ key: 'ca.crt', path: 'ca.crt' }] } }], defaultMode: 420 };
+    const part = normalizedPart(structuredClone(projection), 'io.k8s.api.core.v1.ProjectedVolumeSource');
+    expect(Object.isFrozen(part)).toBe(true);
+    expect(Object.keys(part)).toEqual(['sources', 'defaultMode']);
+    const pod = (projected: unknown) => ({ metadata: { name: 'p' }, spec: { containers: [], volumes: [{ name: 'v', projected }] } });
+    const shared = normalizeWithSchema(pod(part), POD) as { spec: { volumes: { projected: unknown }[] } };
+    const copied = normalizeWithSchema(pod(structuredClone(projection)), POD) as { spec: { volumes: { projected: unknown }[] } };
+    expect(shared.spec.volumes[0].projected).toBe(part);
+    expect(JSON.stringify(shared)).toBe(JSON.stringify(copied));
+    const elsewhere = normalizeWithSchema({ metadata: { name: 'p' }, spec: { containers: [], volumes: [{ name: 'v', configMap: part }] } }, POD) as { spec: { volumes: { configMap: unknown }[] } };
+    expect(elsewhere.spec.volumes[0].configMap).not.toBe(part);
   });
 
   it('gives the same answer for a repeated quantity or time, and the same error for a bad one', () => {

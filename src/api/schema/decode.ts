@@ -6,7 +6,7 @@
 // of fields without omitempty written out (`lastProbeTime: null`, `resources: {}`), empty
 // omitempty fields dropped, quantities and times in canonical form.
 
-import { clone } from '../objects';
+import { clone, deepFreeze } from '../objects';
 import { memoized } from '../../util/memoized';
 import { canonicalQuantity, isQuantity } from '../quantity';
 import { checkBase64, formatMicroTime, formatTime, GoValueError } from './go-values';
@@ -96,6 +96,8 @@ interface StructPlan {
 }
 
 const plans = new Map<string, StructPlan>();
+/** Fixed parts normalized once and frozen (see normalizedPart), by the struct they were normalized as. */
+const normalizedParts = new WeakMap<object, StructPlan>();
 const planBySchema = new WeakMap<StructSchema, StructPlan>();
 
 function planOf(schema: StructSchema): StructPlan {
@@ -269,7 +271,9 @@ function decodeValue(ctx: Context, value: unknown, type: TypeRef, goType: string
       return decodeScalar(ctx, value, type.scalar, goType, parent, key);
     case 'struct': {
       if (!isPlainObject(value)) throw typeError(ctx, jsonKind(value), goType);
-      return decodeStruct(ctx, value, planNamed(type.name), isPlainObject(base) ? base : undefined);
+      const plan = planNamed(type.name);
+      if (normalizedParts.get(value) === plan) return value;
+      return decodeStruct(ctx, value, plan, isPlainObject(base) ? base : undefined);
     }
     case 'list': {
       if (!Array.isArray(value)) throw typeError(ctx, jsonKind(value), goType);
@@ -384,4 +388,16 @@ export function decodeWithSchema(value: Record<string, unknown>, schema: StructS
 export function normalizeWithSchema(value: Record<string, unknown>, schema: StructSchema, base?: Record<string, unknown>): Record<string, unknown> {
   const ctx: Context = { options: {}, strictErrors: [], fieldStack: [], struct: schema.goName, path: [] };
   return decodeStruct(ctx, value, planOf(schema), base);
+}
+
+/**
+ * A fixed part many objects share (admission's service-account projection), normalized once as
+ * the struct `structName` names and frozen: decoding or normalizing an object that holds it, at
+ * a place of that struct, keeps it as it is instead of walking it again.
+ */
+export function normalizedPart<T extends object>(value: T, structName: string): T {
+  const plan = planNamed(structName);
+  const part = deepFreeze(decodeStruct(emptyContext(), value as Record<string, unknown>, plan, undefined));
+  normalizedParts.set(part, plan);
+  return part as T;
 }

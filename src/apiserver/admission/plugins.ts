@@ -2,7 +2,8 @@
 // TaintNodesByCondition, Priority and DefaultTolerationSeconds. Upstream: plugin/pkg/admission/* and
 // staging/src/k8s.io/apiserver/pkg/admission/plugin/namespace/lifecycle.
 
-import type { Namespace, Node, Pod, ServiceAccount, Toleration } from '../../api/core';
+import type { Namespace, Node, Pod, ServiceAccount, Toleration, Volume } from '../../api/core';
+import { normalizedPart } from '../../api/schema/decode';
 import { randomSuffix } from '../../api/names';
 import { errors } from '../errors';
 import type { AdmissionAttributes, AdmissionPlugin } from '../registry/admission';
@@ -27,6 +28,25 @@ export const namespaceLifecycle: AdmissionPlugin = {
 
 const TOKEN_MOUNT_PATH = '/var/run/secrets/kubernetes.io/serviceaccount';
 
+type Projection = NonNullable<Volume['projected']>;
+let serviceAccountProjection: Projection | undefined;
+
+/** The token, CA bundle and namespace every service-account volume projects: one shared, frozen copy. */
+function serviceAccountProjectionPart(): Projection {
+  serviceAccountProjection ??= normalizedPart<Projection>(
+    {
+      defaultMode: 0o644,
+      sources: [
+        { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
+        { configMap: { name: 'kube-root-ca.crt', items: [{ key: 'ca.crt', path: 'ca.crt' }] } },
+        { downwardAPI: { items: [{ path: 'namespace', fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' } }] } },
+      ],
+    },
+    'io.k8s.api.core.v1.ProjectedVolumeSource',
+  );
+  return serviceAccountProjection;
+}
+
 /** Gives pods a service account and the projected volume with its token; a kubelet's mirror pods are left as their manifests say. */
 export const serviceAccountAdmission: AdmissionPlugin = {
   name: 'ServiceAccount',
@@ -50,20 +70,7 @@ export const serviceAccountAdmission: AdmissionPlugin = {
     const containers = [...(spec.initContainers ?? []), ...spec.containers];
     if (containers.some((c) => c.volumeMounts?.some((m) => m.mountPath === TOKEN_MOUNT_PATH))) return;
     const volumeName = `kube-api-access-${randomSuffix(5)}`;
-    spec.volumes = [
-      ...(spec.volumes ?? []),
-      {
-        name: volumeName,
-        projected: {
-          defaultMode: 0o644,
-          sources: [
-            { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
-            { configMap: { name: 'kube-root-ca.crt', items: [{ key: 'ca.crt', path: 'ca.crt' }] } },
-            { downwardAPI: { items: [{ path: 'namespace', fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' } }] } },
-          ],
-        },
-      },
-    ];
+    spec.volumes = [...(spec.volumes ?? []), { name: volumeName, projected: serviceAccountProjectionPart() }];
     for (const container of containers) {
       container.volumeMounts = [...(container.volumeMounts ?? []), { name: volumeName, readOnly: true, mountPath: TOKEN_MOUNT_PATH }];
     }
