@@ -27,17 +27,17 @@ export class ServicePodIndex {
     this.servicesByNamespace = informers.index(SERVICES, 'namespace', byNamespace);
     const serviceChanged = (service: Service) => enqueue(objectKey(service.metadata));
     this.services.addHandlers({ onAdd: serviceChanged, onUpdate: (_old, s) => serviceChanged(s), onDelete: serviceChanged });
-    const podChanged = (pods: Pod[]) => {
-      const keys = new Set<string>();
-      for (const pod of pods) for (const service of this.servicesByNamespace.get(pod.metadata.namespace ?? '')) if (selects(service, pod)) keys.add(objectKey(service.metadata));
-      for (const key of keys) enqueue(key);
+    const podChanged = (pod: Pod, old?: Pod) => {
+      for (const service of this.servicesByNamespace.values(pod.metadata.namespace ?? '')) {
+        if (selects(service, pod) || (old && selects(service, old))) enqueue(objectKey(service.metadata));
+      }
     };
     this.pods.addHandlers({
-      onAdd: (pod) => podChanged([pod]),
+      onAdd: (pod) => podChanged(pod),
       onUpdate: (old, pod) => {
-        if (relevantChange(old, pod)) podChanged([old, pod]);
+        if (relevantChange(old, pod)) podChanged(pod, old);
       },
-      onDelete: (pod) => podChanged([pod]),
+      onDelete: (pod) => podChanged(pod),
     });
   }
 
@@ -48,7 +48,6 @@ export class ServicePodIndex {
 
 /** Changes an endpoint can show: address, readiness, node, labels, ports, deletion. */
 function relevantChange(old: Pod, pod: Pod): boolean {
-  const ready = (p: Pod) => p.status?.conditions?.find((c) => c.type === 'Ready')?.status;
   return (
     old.status?.podIP !== pod.status?.podIP ||
     old.status?.phase !== pod.status?.phase ||
@@ -57,4 +56,8 @@ function relevantChange(old: Pod, pod: Pod): boolean {
     old.metadata.deletionTimestamp !== pod.metadata.deletionTimestamp ||
     !jsonEqual(old.metadata.labels, pod.metadata.labels)
   );
+}
+
+function ready(pod: Pod): string | undefined {
+  return pod.status?.conditions?.find((c) => c.type === 'Ready')?.status;
 }
