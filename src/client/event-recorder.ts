@@ -11,6 +11,8 @@ import { isNotFound, type ApiClient } from './client';
 
 const EVENTS = findResource('', 'v1', 'events')!;
 const AGGREGATION_WINDOW_MS = 10 * 60 * 1000;
+/** How many recent events a recorder remembers for counting repeats (upstream's LRU size). */
+export const REMEMBERED_EVENTS = 4096;
 
 export interface EventSource {
   component: string;
@@ -87,6 +89,7 @@ export class EventRecorder {
     const key = [ref.kind, ref.namespace, ref.name, ref.uid, ref.fieldPath, reason, message, type].join('\u0000');
     const previous = this.recorded.get(key);
     if (previous && now - previous.firstAt < AGGREGATION_WINDOW_MS) {
+      this.remember(key, previous);
       previous.count++;
       previous.lastAt = now;
       const patch =
@@ -103,7 +106,14 @@ export class EventRecorder {
     const name = `${ref.name ?? 'unknown'}.${unixNanoHex(now, Math.floor(Math.random() * 1_000_000))}`;
     const event: CoreEvent = this.source.api === 'events.k8s.io' ? this.newStyle(name, namespace, ref, type, reason, message, action ?? reason, now) : this.coreStyle(name, namespace, ref, type, reason, message, now);
     await this.client.create(EVENTS, namespace, event);
-    this.recorded.set(key, { name, namespace, count: 1, firstAt: now, lastAt: now });
+    this.remember(key, { name, namespace, count: 1, firstAt: now, lastAt: now });
+  }
+
+  /** Makes `key` the most recently used, forgetting the least recently used past the limit. */
+  private remember(key: string, recorded: Recorded): void {
+    this.recorded.delete(key);
+    this.recorded.set(key, recorded);
+    if (this.recorded.size > REMEMBERED_EVENTS) this.recorded.delete(this.recorded.keys().next().value as string);
   }
 
   /** An event as core/v1 recorders write it. */
