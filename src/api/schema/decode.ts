@@ -293,7 +293,7 @@ function decodeValue(ctx: Context, value: unknown, type: TypeRef, goType: string
       const valueType = goTypeName(type.values);
       const baseEntries = isPlainObject(base) ? base : undefined;
       const result: Record<string, unknown> = {};
-      for (const entryKey of Object.keys(value)) {
+      for (const entryKey in value) {
         ctx.path.push(entryKey);
         const decoded = decodeValue(ctx, value[entryKey], type.values, valueType, value, entryKey, baseEntries?.[entryKey]);
         ctx.path.pop();
@@ -313,7 +313,7 @@ function decodeStruct(ctx: Context, input: Record<string, unknown>, plan: Struct
   const values: unknown[] = [];
   let ordered = true;
   const outerStruct = ctx.struct;
-  for (const key of Object.keys(input)) {
+  for (const key in input) {
     const i = plan.index.get(key);
     if (i === undefined) {
       ctx.strictErrors.push(`unknown field "${pathText(ctx, key)}"`);

@@ -354,18 +354,18 @@ export class ResourceRegistry {
 
 /** Metadata with its resourceVersion set in its Go field position (after uid). */
 function withResourceVersion(meta: ObjectMeta, resourceVersion: string): ObjectMeta {
-  const result: ObjectMeta = {};
+  const result: Record<string, unknown> = {};
   let placed = false;
-  for (const [key, value] of Object.entries(meta) as [keyof ObjectMeta, unknown][]) {
+  for (const key in meta) {
     if (key === 'resourceVersion') continue;
     if (!placed && RESOURCE_VERSION_FOLLOWERS.has(key)) {
       result.resourceVersion = resourceVersion;
       placed = true;
     }
-    (result as Record<string, unknown>)[key] = value;
+    result[key] = meta[key as keyof ObjectMeta];
   }
   if (!placed) result.resourceVersion = resourceVersion;
-  return result;
+  return result as ObjectMeta;
 }
 
 /** The ObjectMeta fields Go writes after resourceVersion. */
