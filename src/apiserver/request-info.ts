@@ -25,33 +25,45 @@ export type RequestInfo = ResourceRequestInfo | NonResourceRequestInfo;
 const NAMESPACE_SUBRESOURCES = new Set(['status', 'finalize']);
 
 export function parseRequestPath(path: string): RequestInfo {
-  const parts: string[] = [];
-  for (const segment of path.split('/')) if (segment !== '') parts.push(safeDecode(segment));
+  const parts = segmentsOf(path);
   let group: string;
   let version: string;
-  let rest: string[];
+  let at: number;
   if (parts[0] === 'api' && parts.length >= 2) {
     group = '';
     version = parts[1];
-    rest = parts.slice(2);
+    at = 2;
   } else if (parts[0] === 'apis' && parts.length >= 3) {
     group = parts[1];
     version = parts[2];
-    rest = parts.slice(3);
+    at = 3;
   } else {
     return { kind: 'nonResource', path };
   }
-  if (rest.length === 0) return { kind: 'nonResource', path };
+  if (at === parts.length) return { kind: 'nonResource', path };
   let namespace: string | undefined;
-  if (rest[0] === 'namespaces' && rest.length > 1) {
-    namespace = rest[1];
-    if (rest.length > 2 && !NAMESPACE_SUBRESOURCES.has(rest[2])) {
-      rest = rest.slice(2);
+  if (parts[at] === 'namespaces' && parts.length > at + 1) {
+    namespace = parts[at + 1];
+    if (parts.length > at + 2 && !NAMESPACE_SUBRESOURCES.has(parts[at + 2])) {
+      at += 2;
     } else {
-      return { kind: 'resource', group, version, resource: 'namespaces', name: rest[1], subresource: rest[2], rest: rest.slice(3) };
+      return { kind: 'resource', group, version, resource: 'namespaces', name: parts[at + 1], subresource: parts[at + 2], rest: parts.slice(at + 3) };
     }
   }
-  return { kind: 'resource', group, version, namespace, resource: rest[0], name: rest[1], subresource: rest[2], rest: rest.slice(3) };
+  return { kind: 'resource', group, version, namespace, resource: parts[at], name: parts[at + 1], subresource: parts[at + 2], rest: parts.slice(at + 3) };
+}
+
+/** The path's non-empty segments, percent-decoded. */
+function segmentsOf(path: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  while (start <= path.length) {
+    let end = path.indexOf('/', start);
+    if (end < 0) end = path.length;
+    if (end > start) parts.push(safeDecode(path.slice(start, end)));
+    start = end + 1;
+  }
+  return parts;
 }
 
 function safeDecode(segment: string): string {
