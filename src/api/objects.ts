@@ -9,7 +9,7 @@ export function deepFreeze<T>(value: T): T {
     for (let i = 0; i < value.length; i++) deepFreeze(value[i]);
     return value;
   }
-  // for-in over a plain object reads its own keys without building an array of them.
+  // for-in reads the keys without building an array of them (JSON values inherit none).
   for (const key in value) deepFreeze(value[key]);
   return value;
 }
