@@ -20,11 +20,19 @@ export interface Timer {
   cancel(): void;
 }
 
-interface ScheduledTimer {
-  due: number;
-  seq: number;
-  callback: () => void;
-  cancelled: boolean;
+/** A timer waiting in the clock's queue; it is its own handle (no closure per timer). */
+class ScheduledTimer implements Timer {
+  cancelled = false;
+
+  constructor(
+    readonly due: number,
+    readonly seq: number,
+    readonly callback: () => void,
+  ) {}
+
+  cancel(): void {
+    this.cancelled = true;
+  }
 }
 
 export type ClockListener = (state: ClockState) => void;
@@ -89,14 +97,10 @@ export class ClusterClock {
 
   /** Runs `callback` once cluster time has moved `delayMs` on. */
   after(delayMs: number, callback: () => void): Timer {
-    const timer: ScheduledTimer = { due: this.now() + Math.max(0, delayMs), seq: this.seq++, callback, cancelled: false };
+    const timer = new ScheduledTimer(this.now() + Math.max(0, delayMs), this.seq++, callback);
     this.timers.push(timer);
     this.reschedule();
-    return {
-      cancel: () => {
-        timer.cancelled = true;
-      },
-    };
+    return timer;
   }
 
   /** Resolves once cluster time has moved `delayMs` on; rejects with the signal's reason. */

@@ -70,12 +70,14 @@ export class HollowPodDriver {
     const nodeName = pod.spec.nodeName;
     if (!nodeName || !this.hosts.has(nodeName) || this.isSilent(nodeName)) return;
     const stage = this.nextStage(pod);
+    if (!stage) return;
     const key = objectKey(pod.metadata);
-    if (!stage || this.pending.has(`${key}/${stage}`)) return;
-    this.pending.add(`${key}/${stage}`);
+    const pendingKey = `${key}/${stage}`;
+    if (this.pending.has(pendingKey)) return;
+    this.pending.add(pendingKey);
     const delay = stage === 'delete' ? 0 : STAGE_DELAYS_MS[stage];
     this.clock.after(delay, () => {
-      this.pending.delete(`${key}/${stage}`);
+      this.pending.delete(pendingKey);
       void this.act(key, stage).catch(() => undefined);
     });
   }
