@@ -14,6 +14,7 @@ export type Representation = 'object' | 'table';
 /** Reads the Accept header: a Table when the client lists it, else the object. */
 export function representation(req: ApiRequest): Representation {
   const accept = req.headers?.accept ?? '';
+  if (accept === '') return 'object';
   for (const media of accept.split(',')) {
     const params = media.split(';').map((p) => p.trim());
     const type = params[0];

@@ -86,7 +86,7 @@ export class EventRecorder {
   private async write(ref: ObjectReference, type: string, reason: string, message: string, action?: string): Promise<void> {
     const now = this.clock.now();
     const namespace = ref.namespace || 'default';
-    const key = [ref.kind, ref.namespace, ref.name, ref.uid, ref.fieldPath, reason, message, type].join('\u0000');
+    const key = `${ref.kind ?? ''}\u0000${ref.namespace ?? ''}\u0000${ref.name ?? ''}\u0000${ref.uid ?? ''}\u0000${ref.fieldPath ?? ''}\u0000${reason}\u0000${message}\u0000${type}`;
     const previous = this.recorded.get(key);
     if (previous && now - previous.firstAt < AGGREGATION_WINDOW_MS) {
       this.remember(key, previous);
