@@ -22,8 +22,6 @@ export class ContainerRecord {
   private readonly logs = new Map<string, ContainerLog>();
   /** Cluster time of the last exit, for back-off. */
   lastExitAt?: number;
-  /** Cluster time of the last failed image pull, for pull back-off. */
-  lastPullFailure?: number;
   /** A start (pull, create, start) is under way. */
   starting = false;
   /** The runtime was asked to stop this run (graceful termination, liveness failure). */
@@ -52,6 +50,11 @@ export class ContainerRecord {
 
   get exited(): ExitLike | undefined {
     return this.state.terminated;
+  }
+
+  /** Exited and waiting out its crash-loop back-off: the next start is a restart after a crash. */
+  get inCrashLoopBackOff(): boolean {
+    return this.state.waiting?.reason === 'CrashLoopBackOff';
   }
 
   setWaiting(reason: string, message?: string): void {

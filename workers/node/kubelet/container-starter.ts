@@ -72,29 +72,26 @@ async function ensureImage(pod: Pod, record: ContainerRecord, deps: StartDeps): 
     event('Warning', 'Failed', 'Error: ErrImageNeverPull');
     return { retryAfterMs: RETRY_MS };
   }
-  const now = deps.clock.now();
-  if (record.lastPullFailure !== undefined && deps.backoff.inBackoffSince(backoffKey, record.lastPullFailure, now)) {
+  if (deps.backoff.inBackoffSinceUpdate(backoffKey, deps.clock.now())) {
     record.setWaiting('ImagePullBackOff', `Back-off pulling image "${image}"`);
     event('Normal', 'BackOff', `Back-off pulling image "${image}"`);
     event('Warning', 'Failed', 'Error: ImagePullBackOff');
-    return { retryAfterMs: record.lastPullFailure + (deps.backoff.delay(backoffKey) ?? 0) - now };
+    return { retryAfterMs: RETRY_MS };
   }
   event('Normal', 'Pulling', `Pulling image "${image}"`);
   try {
     const { image: pulled, durationMs } = await deps.images.pull(image);
     deps.backoff.reset(backoffKey);
-    record.lastPullFailure = undefined;
     event('Normal', 'Pulled', `Successfully pulled image "${image}" in ${goDuration(durationMs)} (${goDuration(durationMs)} including waiting). Image size: ${pulled.sizeBytes} bytes.`);
     return pulled;
   } catch (error) {
     if (!(error instanceof PullError)) throw error;
     const failedAt = deps.clock.now();
-    record.lastPullFailure = failedAt;
-    const delay = deps.backoff.next(backoffKey, failedAt);
+    deps.backoff.next(backoffKey, failedAt, failedAt);
     record.setWaiting(error.reason, error.message);
     event('Warning', 'Failed', `Failed to pull image "${image}": ${error.message}`);
     event('Warning', 'Failed', `Error: ${error.reason}`);
-    return { retryAfterMs: delay };
+    return { retryAfterMs: RETRY_MS };
   }
 }
 

@@ -253,7 +253,7 @@ export class PodWorker {
       if (record.kind === 'init' && record.state.terminated?.exitCode === 0) continue;
       if (record.kind === 'sidecar' && record.running && record.started) continue;
       if (record.running || record.starting) return false;
-      if (record.state.terminated) {
+      if (record.state.terminated || record.inCrashLoopBackOff) {
         if (record.kind === 'init' && pod.spec.restartPolicy === 'Never') {
           this.report(false);
           return false;
@@ -272,10 +272,8 @@ export class PodWorker {
       if (record.running || record.starting) continue;
       if (record.state.waiting?.reason === 'PodInitializing') record.setWaiting('ContainerCreating');
       const exit = record.state.terminated;
-      if (exit) {
-        if (!willRestart(pod, exit.exitCode)) continue;
-        if (!this.mayRestart(pod, record)) continue;
-      }
+      if (exit && !willRestart(pod, exit.exitCode)) continue;
+      if ((exit || record.inCrashLoopBackOff) && !this.mayRestart(pod, record)) continue;
       await this.start(pod, record);
     }
   }

@@ -31,7 +31,7 @@ export function restartDelay(pod: Pod, record: ContainerRecord, deps: { clock: C
     deps.recorder.event(pod, 'Warning', 'BackOff', `Back-off restarting failed container ${record.name} in pod ${podName}`, `spec.${record.kind === 'app' ? 'containers' : 'initContainers'}{${record.name}}`);
     return Math.max(1, exitedAt + delay - now);
   }
-  deps.backoff.next(key, exitedAt);
+  deps.backoff.next(key, exitedAt, now);
   if (record.postStartFailure) record.awaitRestart('PostStartHookError', record.postStartFailure);
   else record.awaitRestart('ContainerCreating');
   return 0;
