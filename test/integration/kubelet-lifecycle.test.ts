@@ -16,16 +16,19 @@ const LEASES = findResource('coordination.k8s.io', 'v1', 'leases')!;
 
 /**
  * Follows a pod's first container through the clock: the cluster time (ms) at which each run
- * started, taken from the watch as each new restart count appears.
+ * started, taken from the watch as each new restart count appears, and the waiting reasons
+ * it showed once it had run.
  */
-async function runStarts(t: TestCluster, name: string): Promise<{ starts: number[]; stop: () => void }> {
+async function runStarts(t: TestCluster, name: string): Promise<{ starts: number[]; waitingAfterARun: Set<string>; stop: () => void }> {
   const starts: number[] = [];
+  const waitingAfterARun = new Set<string>();
   const watch = await t.client.watch<Pod>(PODS, 'default', { fieldSelector: `metadata.name=${name}` }, (event) => {
     const status = event.object.status?.containerStatuses?.[0];
+    if (status?.state?.waiting && starts.length > 0) waitingAfterARun.add(status.state.waiting.reason ?? '');
     if (!status || !(status.state?.running || status.state?.terminated)) return;
     if (starts.length === status.restartCount) starts.push(t.clock.now());
   });
-  return { starts, stop: () => watch.stop() };
+  return { starts, waitingAfterARun, stop: () => watch.stop() };
 }
 
 /** The gaps between consecutive starts, in whole seconds. */
@@ -44,7 +47,7 @@ describe('a pod on its node', () => {
     await t?.shutdown();
   });
 
-  it('restarts a crashing container at once, then after 10 s, 20 s and 40 s, waiting as CrashLoopBackOff', async () => {
+  it('restarts a crashing container at once, then after 10 s, 20 s and 40 s, showing Error or CrashLoopBackOff between runs', async () => {
     const follow = await runStarts(t, 'crasher');
     const pod = await createPod(t, podObject('crasher', { nodeName: NODE, containers: [{ name: 'app', image: 'busybox:1.36', command: ['sh', '-c', 'exit 1'] }] }));
     const waiting = await waitForPod(t, 'crasher', (p) => expect(p.status?.containerStatuses?.[0].restartCount).toBe(2), { stepMs: 250, maxSteps: 400 });
@@ -67,6 +70,8 @@ describe('a pod on its node', () => {
       expect(gap).toBeLessThanOrEqual(backoff + 2);
     }
     expect(await eventCount(t, 'crasher', `BackOff: Back-off restarting failed container app in pod crasher_default(${pod.metadata.uid})`)).toBeGreaterThanOrEqual(3);
+    // Between a crash and its restart the container shows its termination (kubectl: Error), not ContainerCreating.
+    expect([...follow.waitingAfterARun]).toEqual(['CrashLoopBackOff']);
   });
 
   it('starts the back-off afresh for a container that ran ten minutes before it crashed', async () => {

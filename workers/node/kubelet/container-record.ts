@@ -57,7 +57,9 @@ export class ContainerRecord {
     return this.state.waiting?.reason === 'CrashLoopBackOff';
   }
 
+  /** Waiting to run (again): a termination it leaves becomes the last state. */
   setWaiting(reason: string, message?: string): void {
+    if (this.state.terminated) this.lastState = { terminated: this.state.terminated };
     this.state = { waiting: message ? { reason, message } : { reason } };
     this.ready = false;
   }
@@ -86,6 +88,7 @@ export class ContainerRecord {
     if (!this.logs.has(containerID)) this.newLog(containerID);
     this.containerID = containerID;
     this.handle = handle;
+    if (this.state.terminated) this.lastState = { terminated: this.state.terminated };
     this.state = { running: { startedAt } };
     this.started = !this.spec.startupProbe;
     this.ready = false;
@@ -112,11 +115,6 @@ export class ContainerRecord {
     this.lastExitAt = exit.finishedAt;
   }
 
-  /** Waiting to run again: the termination becomes the last state. */
-  awaitRestart(waitingReason: string, message?: string): void {
-    if (this.state.terminated) this.lastState = { terminated: this.state.terminated };
-    this.setWaiting(waitingReason, message);
-  }
 
   toStatus(): ContainerStatus {
     const status: ContainerStatus = {

@@ -16,7 +16,7 @@ export function willRestart(pod: Pod, exitCode: number): boolean {
 }
 
 /**
- * 0 when `record` may start again now (its waiting state set for the start), else the
+ * 0 when `record` may start again now (it stays terminated until the run starts), else the
  * milliseconds of back-off left (it waits as CrashLoopBackOff, with a BackOff event).
  */
 export function restartDelay(pod: Pod, record: ContainerRecord, deps: { clock: ClusterClock; backoff: Backoff; recorder: EventRecorder }): number {
@@ -27,12 +27,12 @@ export function restartDelay(pod: Pod, record: ContainerRecord, deps: { clock: C
   const podName = `${pod.metadata.name}_${pod.metadata.namespace}(${uid})`;
   if (deps.backoff.inBackoffSince(key, exitedAt, now)) {
     const delay = deps.backoff.delay(key) ?? 0;
-    record.awaitRestart('CrashLoopBackOff', `back-off ${delay / 1000}s restarting failed container=${record.name} pod=${podName}`);
+    record.setWaiting('CrashLoopBackOff', `back-off ${delay / 1000}s restarting failed container=${record.name} pod=${podName}`);
     deps.recorder.event(pod, 'Warning', 'BackOff', `Back-off restarting failed container ${record.name} in pod ${podName}`, `spec.${record.kind === 'app' ? 'containers' : 'initContainers'}{${record.name}}`);
     return Math.max(1, exitedAt + delay - now);
   }
   deps.backoff.next(key, exitedAt, now);
-  if (record.postStartFailure) record.awaitRestart('PostStartHookError', record.postStartFailure);
-  else record.awaitRestart('ContainerCreating');
+  // Restarting now: the state stays terminated (kubectl shows Error or Completed) until the new run starts.
+  if (record.postStartFailure) record.setWaiting('PostStartHookError', record.postStartFailure);
   return 0;
 }
