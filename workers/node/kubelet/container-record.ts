@@ -115,7 +115,6 @@ export class ContainerRecord {
     this.lastExitAt = exit.finishedAt;
   }
 
-
   toStatus(): ContainerStatus {
     const status: ContainerStatus = {
       name: this.name,
