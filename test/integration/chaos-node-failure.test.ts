@@ -1,5 +1,6 @@
 // Node failures with real worker nodes on the manual clock: a stopped node is NotReady after
-// the 50 s grace period and, 300 s later, its pods are evicted by the taint eviction controller
+// the 50 s grace period and, 300 s later (or after a pod's own tolerationSeconds; never for a
+// pod that tolerates the taint without a limit), the taint eviction controller evicts its pods
 // and the Deployment's replacements run elsewhere; a partitioned node goes NotReady while its
 // containers keep running, and is Ready again soon after it is healed.
 
@@ -54,16 +55,33 @@ describe('node failures', () => {
     return running(app, replicas);
   };
 
-  it('evicts the pods of a stopped node after 50 s + 300 s and runs replacements elsewhere', async () => {
+  it('evicts the pods of a stopped node after 50 s + 300 s (or their own tolerationSeconds) and runs replacements elsewhere', async () => {
     const pods = await deploy('web', 3);
     const node = pods[0].spec.nodeName ?? '';
     const victims = pods.filter((p) => p.spec.nodeName === node).map((p) => p.metadata.name);
+    const tolerating = (name: string, tolerationSeconds?: number): Pod => ({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name, namespace: 'default' },
+      spec: {
+        nodeName: node,
+        containers: [{ name: 'app', image: 'busybox:1.36', command: ['sleep', '3600'] }],
+        tolerations: [{ key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', ...(tolerationSeconds === undefined ? {} : { tolerationSeconds }) }],
+      },
+    });
+    await t.client.create(PODS, 'default', tolerating('short-stay', 30));
+    await t.client.create(PODS, 'default', tolerating('stays-on'));
+    const deletionOf = async (name: string) => (await t.client.get<Pod>(PODS, 'default', name)).metadata.deletionTimestamp;
     await t.cluster.nodes.stop(node);
     await pass(40_000);
     expect((await readyOf(node))?.status).toBe('True');
     await eventually(t.clock, async () => expect((await readyOf(node))?.status).toBe('Unknown'), { stepMs: 1000, maxSteps: 30 });
     const lostAt = t.clock.now();
-    await pass(290_000);
+    await pass(25_000);
+    expect(await deletionOf('short-stay')).toBeUndefined();
+    await eventually(t.clock, async () => expect(await deletionOf('short-stay')).toBeDefined(), { stepMs: 1000, maxSteps: 15 });
+    expect(t.clock.now() - lostAt).toBeGreaterThanOrEqual(30_000);
+    await pass(265_000);
     const stillThere = (await t.client.list<Pod>(PODS, 'default', { labelSelector: 'app=web' })).items.filter((p) => victims.includes(p.metadata.name));
     expect(stillThere.every((p) => !p.metadata.deletionTimestamp)).toBe(true);
     await eventually(
@@ -75,6 +93,7 @@ describe('node failures', () => {
       { stepMs: 1000, maxSteps: 60 },
     );
     expect(t.clock.now() - lostAt).toBeGreaterThanOrEqual(300_000);
+    expect(await deletionOf('stays-on')).toBeUndefined();
     const replacements = await running('web', 3);
     expect(replacements.every((p) => p.spec.nodeName !== node)).toBe(true);
     const events = (await t.client.list<CoreEvent>(EVENTS, 'default')).items;
