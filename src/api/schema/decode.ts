@@ -6,7 +6,7 @@
 // of fields without omitempty written out (`lastProbeTime: null`, `resources: {}`), empty
 // omitempty fields dropped, quantities and times in canonical form.
 
-import { clone, deepFreeze } from '../objects';
+import { clone, deepFreeze, isPlainObject } from '../objects';
 import { memoized } from '../../util/memoized';
 import { canonicalQuantity, isQuantity } from '../quantity';
 import { checkBase64, formatMicroTime, formatTime, GoValueError } from './go-values';
@@ -130,10 +130,6 @@ function jsonKind(value: unknown): string {
   if (Array.isArray(value)) return 'array';
   if (typeof value === 'boolean') return 'bool';
   return typeof value === 'object' ? 'object' : typeof value;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function typeError(ctx: Context, value: string, goType: string): GoDecodeError {
