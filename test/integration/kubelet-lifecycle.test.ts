@@ -110,6 +110,24 @@ describe('a pod on its node', () => {
     expect(events).toContain('Failed: Error: ImagePullBackOff');
   });
 
+  it('pulls an image it lacks in the time its size takes, and again (policy Always) in just the registry round trip', async () => {
+    const pullTime = async (name: string) => {
+      await createPod(t, podObject(name, { nodeName: NODE, containers: [{ name: 'web', image: 'nginx:1.27', imagePullPolicy: 'Always' }] }));
+      await waitForPod(t, name, (p) => expect(p.status?.containerStatuses?.[0].state?.running).toBeDefined(), { stepMs: 50, maxSteps: 200 });
+      const pulled = (await podEvents(t, name)).find((line) => line.startsWith('Pulled: '));
+      return /in ([\d.]+)(m?s) \(/.exec(pulled ?? '')?.slice(1);
+    };
+    // nginx:1.27 is 72 MB: 400 ms to reach the registry, then its bytes.
+    const [first, firstUnit] = (await pullTime('pull-first')) ?? [];
+    expect(firstUnit).toBe('s');
+    expect(Number(first)).toBeGreaterThan(2);
+    // The node holds that digest now: the pull only asks the registry.
+    const [second, secondUnit] = (await pullTime('pull-again')) ?? [];
+    expect(secondUnit).toBe('ms');
+    expect(Number(second)).toBeGreaterThanOrEqual(400);
+    expect(Number(second)).toBeLessThan(450);
+  });
+
   it('waits as CreateContainerConfigError while a ConfigMap it needs is missing', async () => {
     await createPod(
       t,

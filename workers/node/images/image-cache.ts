@@ -1,7 +1,8 @@
 // The node's image cache: pulling an image resolves it in the registry (the catalog), loads
 // and compiles its programs, and takes as long as its size takes over a simulated network on
-// the cluster clock. Failed pulls carry containerd's error text. Upstream messages:
-// pkg/kubelet/images/image_manager.go and containerd's resolver.
+// the cluster clock; pulling an image the node already holds at the same digest costs only the
+// registry round trip, as containerd fetches no layer it has. Failed pulls carry containerd's
+// error text. Upstream messages: pkg/kubelet/images/image_manager.go and containerd's resolver.
 
 import type { ClusterClock } from '../../../src/cluster/clock';
 import type { CatalogImage } from '../../images/catalog-types';
@@ -130,6 +131,9 @@ export class ImageCache {
       throw new PullError('ErrImagePull', `failed to pull and unpack image "${name}": failed to resolve reference "${name}": ${name}: not found`);
     }
     const catalog = answer.image;
+    const imageID = `${reference.registry}/${reference.repository}@${catalog.digest}`;
+    const held = this.images.get(name);
+    if (held?.imageID === imageID) return held;
     const [loaded] = await Promise.all([
       this.loadModules(catalog),
       this.wait((catalog.sizeBytes / PULL_BYTES_PER_MS) * delayScale),
@@ -149,7 +153,7 @@ export class ImageCache {
       },
       sizeBytes: catalog.sizeBytes,
       qualifiedName: name,
-      imageID: `${reference.registry}/${reference.repository}@${catalog.digest}`,
+      imageID,
     };
     this.images.set(name, cached);
     for (const listener of this.listeners) listener();
