@@ -32,4 +32,18 @@ describe('the event recorder', () => {
     const last = (await events()).filter((e) => e.involvedObject.name === `other-${REMEMBERED_EVENTS - 1}`);
     expect(last.map((e) => e.count)).toEqual([2]);
   });
+
+  it('names a burst of events in one millisecond apart, in the order they were recorded', async () => {
+    const t = await startTestApi();
+    const recorder = new EventRecorder(t.client, t.clock, { component: 'default-scheduler', api: 'events.k8s.io' });
+    const count = 3000;
+    for (let i = 0; i < count; i++) recorder.event(pod(`burst-${i}`), 'Normal', 'Scheduled', `Successfully assigned default/burst-${i} to node-1`);
+    await recorder.flush();
+    const events = (await t.client.list<CoreEvent>(EVENTS, 'default')).items;
+    expect(new Set(events.map((e) => e.metadata.name)).size).toBe(count);
+    // A name is the object's name and the hex UnixNano; in time order they run as recorded.
+    const stamp = (e: CoreEvent) => (e.metadata.name ?? '').split('.')[1];
+    const inTimeOrder = events.sort((a, b) => stamp(a).localeCompare(stamp(b))).map((e) => e.involvedObject.name);
+    expect(inTimeOrder).toEqual(Array.from({ length: count }, (_, i) => `burst-${i}`));
+  });
 });

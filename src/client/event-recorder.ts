@@ -65,6 +65,7 @@ export function referenceTo(object: KubeObject, fieldPath?: string): ObjectRefer
 export class EventRecorder {
   private recorded = new Map<string, Recorded>();
   private chain: Promise<void> = Promise.resolve();
+  private lastNamed = { ms: -1, nanos: 0 };
 
   constructor(
     private readonly client: ApiClient,
@@ -103,10 +104,28 @@ export class EventRecorder {
         if (!isNotFound(error)) throw error;
       }
     }
-    const name = `${ref.name ?? 'unknown'}.${unixNanoHex(now, Math.floor(Math.random() * 1_000_000))}`;
+    const stamp = this.nameStamp(now);
+    const name = `${ref.name ?? 'unknown'}.${unixNanoHex(stamp.ms, stamp.nanos)}`;
     const event: CoreEvent = this.source.api === 'events.k8s.io' ? this.newStyle(name, namespace, ref, type, reason, message, action ?? reason, now) : this.coreStyle(name, namespace, ref, type, reason, message, now);
     await this.client.create(EVENTS, namespace, event);
     this.remember(key, { name, namespace, count: 1, firstAt: now, lastAt: now });
+  }
+
+  /**
+   * The time a new event's name carries (UnixNano upstream): the clock's millisecond plus random
+   * nanoseconds, so that recorders writing in the same millisecond do not collide, yet always
+   * after this recorder's last name (carrying into the next millisecond if need be), so its
+   * events never collide with each other and list in the order they happened.
+   */
+  private nameStamp(ms: number): { ms: number; nanos: number } {
+    const last = this.lastNamed;
+    let stamp = { ms, nanos: Math.floor(Math.random() * 1_000_000) };
+    if (stamp.ms < last.ms || (stamp.ms === last.ms && stamp.nanos <= last.nanos)) {
+      const nanos = last.nanos + 1 + Math.floor(Math.random() * 1000);
+      stamp = nanos < 1_000_000 ? { ms: last.ms, nanos } : { ms: last.ms + 1, nanos: nanos - 1_000_000 };
+    }
+    this.lastNamed = stamp;
+    return stamp;
   }
 
   /** Makes `key` the most recently used, forgetting the least recently used past the limit. */
