@@ -1,6 +1,6 @@
 // The control-plane node, played by the main thread: it registers kubetab-control-plane with
-// kind's control-plane label and NoSchedule taint (so ordinary pods avoid it) and keeps its
-// Lease and status fresh, as its kubelet would.
+// kind's control-plane label and NoSchedule taint (so ordinary pods avoid it), reports it Ready,
+// keeps its Lease and status fresh, and records its node events, as its kubelet would.
 
 import type { Node } from '../api/core';
 import type { ApiClient } from '../client/client';
@@ -28,6 +28,7 @@ export function startControlPlaneNode(client: ApiClient, clock: ClusterClock): N
       WORKER_IDENTITY,
       clock,
       [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }],
+      false,
     );
   return new NodeHeartbeat(client, clock, registration);
 }

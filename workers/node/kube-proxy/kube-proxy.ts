@@ -3,13 +3,16 @@
 // the iptables rules do: a ClusterIP:port, a NodePort on any node's address, a LoadBalancer
 // ingress IP or external IP go to an endpoint picked at random (or the one a client is pinned
 // to under sessionAffinity: ClientIP); with no endpoint the connection is refused (REJECT).
-// Headless Services have no virtual IP and are left to DNS. Upstream: pkg/proxy/iptables.
+// Headless Services have no virtual IP and are left to DNS. Each start is announced with a
+// Starting event about the node, on the events.k8s.io API. Upstream: pkg/proxy/iptables,
+// cmd/kube-proxy/app/server.go.
 
 import type { EndpointSlice } from '../../../src/api/apps';
 import type { Node, Service } from '../../../src/api/core';
 import { findResource } from '../../../src/api/scheme';
 import type { ClusterClock } from '../../../src/cluster/clock';
 import type { ApiClient } from '../../../src/client/client';
+import { EventRecorder } from '../../../src/client/event-recorder';
 import { Informer } from '../../../src/client/informer';
 import type { AddressTranslator } from '../node-network';
 import { buildServiceRules, type Backend, type PortRule, type ServiceRules } from './service-rules';
@@ -27,7 +30,7 @@ export class KubeProxy {
   private readonly affinity = new SessionAffinity();
 
   constructor(
-    client: ApiClient,
+    private readonly client: ApiClient,
     private readonly clock: ClusterClock,
     private readonly nodeName: string,
     private readonly random: () => number = Math.random,
@@ -40,6 +43,8 @@ export class KubeProxy {
   }
 
   start(): void {
+    const recorder = new EventRecorder(this.client, this.clock, { component: 'kube-proxy', api: 'events.k8s.io', instance: `kube-proxy-${this.nodeName}` });
+    recorder.event({ kind: 'Node', name: this.nodeName, uid: this.nodeName, namespace: '' }, 'Normal', 'Starting', '', undefined, 'StartKubeProxy');
     this.services.start();
     this.endpointSlices.start();
     this.nodes.start();

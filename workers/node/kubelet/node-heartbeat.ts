@@ -1,13 +1,17 @@
-// A kubelet's registration and heartbeat: create (or take over) the Node object, renew the
-// node's Lease every 10 seconds, and report node status when it changes or every five minutes.
-// The control plane learns that a node is alive only from these writes. Upstream:
-// pkg/kubelet/kubelet_node_status.go (registerWithAPIServer), pkg/kubelet/nodelease.
+// A kubelet's registration and heartbeat: create (or take over) the Node object, built before
+// the runtime's first status check and so not yet Ready; report it Ready at once after (the
+// kubelet's fast status update); renew the node's Lease every 10 seconds, and report node
+// status when it changes or every five minutes. The control plane learns that a node is alive
+// only from these writes. Each start records the kubelet's node events. Upstream:
+// pkg/kubelet/kubelet_node_status.go (registerWithAPIServer, fastStatusUpdateOnce),
+// pkg/kubelet/nodelease.
 
 import type { Lease } from '../../../src/api/apps';
-import type { Node } from '../../../src/api/core';
+import type { Node, NodeStatus } from '../../../src/api/core';
 import { findResource } from '../../../src/api/scheme';
 import type { ClusterClock, Timer } from '../../../src/cluster/clock';
 import { isAlreadyExists, isNotFound, type ApiClient } from '../../../src/client/client';
+import { NodeEvents } from './node-events';
 import { LEASE_RENEW_SECONDS, nodeLease, readyConditions, STATUS_REPORT_SECONDS } from './node-status';
 
 const NODES = findResource('', 'v1', 'nodes')!;
@@ -18,6 +22,7 @@ export class NodeHeartbeat {
   private leaseTimer?: Timer;
   private statusTimer?: Timer;
   private stopped = false;
+  private events?: NodeEvents;
   /** Images to report in node status (the kubelet's image cache). */
   images: NonNullable<Node['status']>['images'] = [];
 
@@ -31,21 +36,24 @@ export class NodeHeartbeat {
     return this.node;
   }
 
-  /** Registers the node (or refreshes an existing one) and starts heartbeating. */
+  /** Registers the node (or refreshes an existing one), reports it Ready, and starts heartbeating. */
   async start(): Promise<Node> {
     this.stopped = false;
     const wanted = this.registration();
+    const name = wanted.metadata.name ?? '';
+    const events = new NodeEvents(this.client, this.clock, name);
+    this.events = events;
+    events.started();
+    events.conditionsChanged(undefined, wanted.status?.conditions ?? []);
+    events.allocatableEnforced();
     try {
       this.node = await this.client.create<Node>(NODES, undefined, wanted);
     } catch (error) {
       if (!isAlreadyExists(error)) throw error;
-      const existing = await this.client.get<Node>(NODES, undefined, wanted.metadata.name ?? '');
-      this.node = await this.client.updateStatus<Node>(NODES, {
-        ...existing,
-        status: { ...wanted.status, conditions: readyConditions(this.clock.timestamp()) },
-      });
+      this.node = await this.client.get<Node>(NODES, undefined, name);
     }
     await this.renewLease().catch(() => undefined);
+    await this.reportStatus(wanted.status);
     this.scheduleLease();
     this.scheduleStatus();
     return this.node;
@@ -57,16 +65,20 @@ export class NodeHeartbeat {
     this.statusTimer?.cancel();
   }
 
-  /** Reports node status now (conditions' heartbeat times, images). */
-  async reportStatus(): Promise<void> {
+  /**
+   * Reports node status now: conditions (keeping their transition times while their status
+   * holds, recording an event when it changes) and images, over `fresh` status fields if given.
+   */
+  async reportStatus(fresh?: NodeStatus): Promise<void> {
     if (!this.node || this.stopped) return;
     const current = await this.client.get<Node>(NODES, undefined, this.node.metadata.name ?? '');
     const now = this.clock.timestamp();
-    const conditions = readyConditions(now).map((fresh) => {
-      const old = current.status?.conditions?.find((c) => c.type === fresh.type);
-      return old && old.status === fresh.status ? { ...fresh, lastTransitionTime: old.lastTransitionTime } : fresh;
+    const conditions = readyConditions(now).map((condition) => {
+      const old = current.status?.conditions?.find((c) => c.type === condition.type);
+      return old && old.status === condition.status ? { ...condition, lastTransitionTime: old.lastTransitionTime } : condition;
     });
-    this.node = await this.client.updateStatus<Node>(NODES, { ...current, status: { ...current.status, conditions, images: this.images } });
+    this.events?.conditionsChanged(current.status?.conditions, conditions);
+    this.node = await this.client.updateStatus<Node>(NODES, { ...current, status: { ...current.status, ...fresh, conditions, images: this.images } });
   }
 
   private scheduleLease(): void {
