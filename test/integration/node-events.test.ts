@@ -45,6 +45,9 @@ describe('node events', () => {
     const events = (await t.client.list<CoreEvent>(EVENTS, 'default')).items.filter((e) => e.involvedObject.name === NODE && e.source?.component === 'kubelet');
     expect(new Set(events.map((e) => e.involvedObject.uid))).toEqual(new Set([NODE]));
     expect(events.find((e) => e.reason === 'NodeReady')?.message).toBe(`Node ${NODE} status is now: NodeReady`);
+    // The node controller names the node by its uid; describe looks events up both ways.
+    const registered = (await t.client.list<CoreEvent>(EVENTS, 'default')).items.find((e) => e.involvedObject.name === NODE && e.reason === 'RegisteredNode');
+    expect(registered?.involvedObject.uid).toBe((await t.client.get<Node>(NODES, undefined, NODE)).metadata.uid);
     const described = (await t.kubectl(['describe', 'node', NODE])).stdout;
     expect(described).toMatch(/Normal\s+Starting\s+\S+\s+kubelet\s+Starting kubelet\./);
     expect(described).toMatch(/Normal\s+NodeAllocatableEnforced\s+\S+\s+kubelet\s+Updated Node Allocatable limit across pods/);

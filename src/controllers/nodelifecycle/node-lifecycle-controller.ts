@@ -35,6 +35,8 @@ export class NodeLifecycleController {
   private readonly recorder: EventRecorder;
   private readonly noScheduleTaints: Controller;
   private readonly health = new Map<string, NodeHealth>();
+  /** The uid of each node the controller knows, for its events (a removed node's too). */
+  private readonly uids = new Map<string, string>();
   /** Nodes waiting for their NoExecute taint, per zone, in arrival order. */
   private readonly taintQueues = new Map<string, Set<string>>();
   private readonly buckets = new Map<string, TokenBucket>();
@@ -83,20 +85,25 @@ export class NodeLifecycleController {
     });
   }
 
+  /** The node as the controller's node events name it: with its uid (the kubelet uses the name). */
   private nodeRef(name: string) {
-    return { apiVersion: 'v1', kind: 'Node', name, uid: name, namespace: '' };
+    return { apiVersion: 'v1', kind: 'Node', name, uid: this.uids.get(name) ?? '', namespace: '' };
   }
 
   private async monitor(): Promise<void> {
     const nodes = this.nodes.list();
     const names = new Set(nodes.map((n) => n.metadata.name ?? ''));
-    for (const name of names) {
-      if (!this.health.has(name)) this.recorder.event(this.nodeRef(name), 'Normal', 'RegisteredNode', `Node ${name} event: Registered Node ${name} in Controller`);
+    for (const node of nodes) {
+      const name = node.metadata.name ?? '';
+      if (this.health.has(name)) continue;
+      this.uids.set(name, node.metadata.uid ?? '');
+      this.recorder.event(this.nodeRef(name), 'Normal', 'RegisteredNode', `Node ${name} event: Registered Node ${name} in Controller`);
     }
     for (const name of [...this.health.keys()]) {
       if (names.has(name)) continue;
       this.recorder.event(this.nodeRef(name), 'Normal', 'RemovingNode', `Node ${name} event: Removing Node ${name} from Controller`);
       this.health.delete(name);
+      this.uids.delete(name);
       for (const queue of this.taintQueues.values()) queue.delete(name);
     }
     const readyByZone = new Map<string, (NodeCondition | undefined)[]>();

@@ -41,10 +41,17 @@ function taintsMultiline(w: PrefixWriter, node: Node): void {
   });
 }
 
-/** The node's events, found as upstream finds them: kind Node, the name as its uid, any namespace. */
-async function nodeEvents(ctx: KubectlContext, name: string): Promise<CoreEvent[]> {
-  const fieldSelector = `involvedObject.kind=Node,involvedObject.name=${name},involvedObject.namespace=,involvedObject.uid=${name}`;
-  return (await ctx.client.send<KubeList<CoreEvent>>({ method: 'GET', path: resourcePath(EVENTS), query: { fieldSelector } })).items;
+/**
+ * The node's events, found as upstream finds them in every namespace: those naming the node by
+ * its uid (the controllers'), then those naming it by its name as uid (the kubelet's).
+ */
+async function nodeEvents(ctx: KubectlContext, node: Node): Promise<CoreEvent[]> {
+  const name = node.metadata.name ?? '';
+  const search = async (uid: string) => {
+    const fieldSelector = `involvedObject.kind=Node,involvedObject.name=${name},involvedObject.namespace=,involvedObject.uid=${uid}`;
+    return (await ctx.client.send<KubeList<CoreEvent>>({ method: 'GET', path: resourcePath(EVENTS), query: { fieldSelector } })).items;
+  };
+  return [...(await search(node.metadata.uid ?? '')), ...(await search(name))];
 }
 
 export async function describeNode(ctx: KubectlContext, node: Node, showEvents: boolean, clock: DescribeClock): Promise<string> {
@@ -54,7 +61,7 @@ export async function describeNode(ctx: KubectlContext, node: Node, showEvents: 
     throw error;
   });
   const pods = (await ctx.client.list<Pod>(PODS, undefined, { fieldSelector: `spec.nodeName=${name},status.phase!=Failed,status.phase!=Succeeded` })).items;
-  const events = showEvents ? await nodeEvents(ctx, name) : undefined;
+  const events = showEvents ? await nodeEvents(ctx, node) : undefined;
   const status = node.status ?? {};
   const w = new PrefixWriter();
   w.write(LEVEL_0, `Name:\t${name}\n`);
