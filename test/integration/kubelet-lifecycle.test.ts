@@ -128,6 +128,13 @@ describe('a pod on its node', () => {
     expect(Number(second)).toBeLessThan(450);
   });
 
+  it('admits a pod by the labels its node has now, not those it started with', async () => {
+    expect((await t.kubectl(['label', 'node', NODE, 'disk=ssd'])).stdout).toBe(`node/${NODE} labeled\n`);
+    await createPod(t, podObject('on-ssd', { nodeSelector: { disk: 'ssd' }, containers: [{ name: 'app', image: 'busybox:1.36', command: ['sleep', '3600'] }] }));
+    const running = await waitForPod(t, 'on-ssd', (p) => expect(p.status?.phase).toBe('Running'));
+    expect(running.spec.nodeName).toBe(NODE);
+  });
+
   it('waits as CreateContainerConfigError while a ConfigMap it needs is missing', async () => {
     await createPod(
       t,

@@ -1,10 +1,11 @@
 // The kubelet of one node: registers the node and heartbeats, watches the pods bound to it,
 // admits each (or rejects it as OutOfcpu, OutOfmemory…), runs a pod worker for each, writes
 // their status, deletes them once terminated, and serves container logs to the API server. It
-// watches ConfigMaps and Secrets so pods' volumes and environments read them from its cache.
+// watches ConfigMaps and Secrets so pods' volumes and environments read them from its cache,
+// and its own Node, whose labels and taints as they are now decide admission.
 // Upstream: pkg/kubelet/kubelet.go.
 
-import type { ConfigMap, Pod, Secret, Service } from '../../../src/api/core';
+import type { ConfigMap, Node, Pod, Secret, Service } from '../../../src/api/core';
 import { findResource } from '../../../src/api/scheme';
 import type { ClusterClock } from '../../../src/cluster/clock';
 import { isNotFound, type ApiClient } from '../../../src/client/client';
@@ -27,6 +28,7 @@ const PODS = findResource('', 'v1', 'pods')!;
 const CONFIG_MAPS = findResource('', 'v1', 'configmaps')!;
 const SECRETS = findResource('', 'v1', 'secrets')!;
 const SERVICES = findResource('', 'v1', 'services')!;
+const NODES = findResource('', 'v1', 'nodes')!;
 
 export interface KubeletOptions {
   client: ApiClient;
@@ -50,6 +52,7 @@ export class Kubelet {
   private pods?: Informer<Pod>;
   private configMaps?: Informer<ConfigMap>;
   private secrets?: Informer<Secret>;
+  private node?: Informer<Node>;
   /** Pods refused at admission (their Failed status may not have come back yet). */
   private readonly rejected = new Set<string>();
 
@@ -79,8 +82,11 @@ export class Kubelet {
     const { client, clock } = this.options;
     this.configMaps = new Informer<ConfigMap>(client, CONFIG_MAPS, clock);
     this.secrets = new Informer<Secret>(client, SECRETS, clock);
+    this.node = new Informer<Node>(client, NODES, clock, { fieldSelector: `metadata.name=${this.nodeName}` });
     this.configMaps.start();
     this.secrets.start();
+    this.node.start();
+    await this.node.waitForSync();
     pods.start();
     await pods.waitForSync();
   }
@@ -92,8 +98,10 @@ export class Kubelet {
     this.pods = undefined;
     this.configMaps?.stop();
     this.secrets?.stop();
+    this.node?.stop();
     this.configMaps = undefined;
     this.secrets = undefined;
+    this.node = undefined;
   }
 
   /** Kills every container (the node is going away). */
@@ -151,7 +159,7 @@ export class Kubelet {
   private reject(pod: Pod): boolean {
     const config = this.options.config;
     const active = [...this.workers.values()].filter((w) => w.isActive).map((w) => w.current);
-    const node = { apiVersion: 'v1', kind: 'Node', metadata: { name: config.name, labels: config.labels }, spec: {} };
+    const node = this.node?.get(config.name) ?? { apiVersion: 'v1', kind: 'Node', metadata: { name: config.name, labels: config.labels }, spec: {} };
     const rejection = admitPod(pod, active, node, allocatableOf(nodeResources(config)));
     if (!rejection) return false;
     this.rejected.add(pod.metadata.uid ?? '');

@@ -34,4 +34,16 @@ describe('admitPod', () => {
   it('refuses a pod whose node selector the node does not match', () => {
     expect(admitPod(pod('a', undefined, undefined, { disk: 'ssd' }), [], node, allocatable)?.reason).toBe('NodeAffinity');
   });
+
+  it('refuses a pod that does not tolerate a NoExecute taint of the node, and only those', () => {
+    const tainted: Node = { ...node, spec: { taints: [{ key: 'maintenance', value: 'now', effect: 'NoExecute' }, { key: 'gpu', effect: 'NoSchedule' }] } };
+    expect(admitPod(pod('a'), [], tainted, allocatable)).toEqual({
+      reason: 'TaintToleration',
+      message: "Predicate TaintToleration failed: node(s) had taints that the pod didn't tolerate",
+    });
+    const tolerating = pod('b');
+    tolerating.spec.tolerations = [{ key: 'maintenance', operator: 'Exists', effect: 'NoExecute' }];
+    expect(admitPod(tolerating, [], tainted, allocatable)).toBeUndefined();
+  });
 });
+

@@ -1,12 +1,14 @@
 // The kubelet's admission of a pod bound to its node, for pods that reach it without the
 // scheduler's accounting (spec.nodeName set by hand): the pod must fit in what the node has
-// left (pods, cpu, memory) and match the node's labels. A refused pod fails with the first
-// reason (OutOfcpu, OutOfmemory, OutOfpods, NodeAffinity). Upstream:
-// pkg/kubelet/lifecycle/predicate.go (generalFilter, InsufficientResourceError), kubelet.go rejectPod.
+// left (pods, cpu, memory), match the node's labels as they are now, and tolerate its NoExecute
+// taints. A refused pod fails with the first reason (OutOfcpu, OutOfmemory, OutOfpods,
+// NodeAffinity, TaintToleration). Upstream: pkg/kubelet/lifecycle/predicate.go (generalFilter,
+// InsufficientResourceError), kubelet.go rejectPod.
 
 import type { Node, Pod } from '../../../src/api/core';
 import { nodeMatchesPod } from '../../../src/api/node-affinity';
 import { bytes, milliCpu } from '../../../src/api/quantity';
+import { toleratedBy } from '../../../src/api/taints';
 import { podRequests } from '../../../src/scheduler/pod-info';
 
 export interface Rejection {
@@ -42,5 +44,7 @@ export function admitPod(pod: Pod, active: readonly Pod[], node: Node, allocatab
     }
   }
   if (!nodeMatchesPod(pod, node)) return { reason: 'NodeAffinity', message: "Predicate NodeAffinity failed: node(s) didn't match Pod's node affinity/selector" };
+  const untolerated = (node.spec?.taints ?? []).some((taint) => taint.effect === 'NoExecute' && !toleratedBy(taint, pod.spec.tolerations));
+  if (untolerated) return { reason: 'TaintToleration', message: "Predicate TaintToleration failed: node(s) had taints that the pod didn't tolerate" };
   return undefined;
 }
