@@ -59,9 +59,9 @@ export function atomic(fields: Record<string, string>): StructSpec {
   return { fields, atomic: true };
 }
 
-/** A kind served at group/version: TypeMeta's apiVersion and kind come first. */
+/** A kind served at group/version: TypeMeta's kind and apiVersion come first, in Go's order. */
 export function kind(group: string, version: string, name: string, fields: Record<string, string>): StructSpec {
-  return { fields: { apiVersion: '0 string', kind: '0 string', ...fields }, kinds: [{ group, version, kind: name }] };
+  return { fields: { kind: '0 string', apiVersion: '0 string', ...fields }, kinds: [{ group, version, kind: name }] };
 }
 
 const TYPE_PATTERN = /^(\*)?((?:\[\]|map\[string\])*)([A-Za-z0-9.]+)(!)?$/;

@@ -84,7 +84,7 @@ export const exposeCommand: Command = {
         result = await ctx.client.send<KubeObject>({ method: 'POST', path: resourcePath(SERVICES, namespace), query: { fieldManager: flagString(flags, 'field-manager'), ...(dryRun === 'server' ? { dryRun: 'All' } : {}) }, body: service, headers: { 'content-type': 'application/json' } });
       }
       const output = flagString(flags, 'output');
-      if (output) ctx.stdout(await printObjects(outputFormat(output), [result], { single: true }));
+      if (output) ctx.stdout(await printObjects(outputFormat(output), [result], { single: true, typed: true }));
       else ctx.stdout(`service/${name} exposed${dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : ''}\n`);
     }
     return 0;

@@ -1,6 +1,7 @@
 // kubectl run: creates a pod named NAME running IMAGE, labelled run=NAME, with optional port,
-// labels, env, restart policy, command and args; --dry-run=client prints it instead; with
-// --attach, -i or -t it attaches to the pod (see run/attach.ts) and --rm deletes it after. Upstream:
+// labels, env, restart policy, command and args, and --overrides applied over it (run/overrides.ts);
+// --dry-run=client prints it instead; with --attach, -i or -t it attaches to the pod (see
+// run/attach.ts) and --rm deletes it after. Upstream:
 // staging/src/k8s.io/kubectl/pkg/cmd/run/run.go and generate/versioned/run.go.
 
 import type { Container, Pod } from '../../api/core';
@@ -10,6 +11,7 @@ import { KubectlError, UsageError } from '../errors';
 import { flagArray, flagBool, flagNumber, flagString, type ParsedFlags } from '../flags';
 import type { KubectlContext } from '../context';
 import { attachToRun } from './run/attach';
+import { applyOverrides } from './run/overrides';
 import { outputFormat, printObjects } from '../printers/output';
 
 const PODS = findResource('', 'v1', 'pods')!;
@@ -108,7 +110,7 @@ export const runCommand: Command = {
     }
     if (flagBool(flags, 'tty')) container.tty = true;
     const labels = flagString(flags, 'labels') ? parseKeyValues(flagString(flags, 'labels').split(','), 'label spec') : { run: name };
-    const pod: Pod = {
+    let pod: Pod = {
       apiVersion: 'v1',
       kind: 'Pod',
       metadata: { creationTimestamp: null as unknown as string, labels, name },
@@ -118,6 +120,8 @@ export const runCommand: Command = {
     const annotations = flagArray(flags, 'annotations');
     if (annotations.length > 0) pod.metadata.annotations = parseKeyValues(annotations, 'annotation');
     if (flagString(flags, 'serviceaccount')) pod.spec.serviceAccountName = flagString(flags, 'serviceaccount');
+    const overrides = flagString(flags, 'overrides');
+    if (overrides) pod = applyOverrides(pod, overrides, flagString(flags, 'override-type'));
     const dryRun = flagString(flags, 'dry-run');
     const output = flagString(flags, 'output');
     const attach = flagBool(flags, 'attach') || flagBool(flags, 'stdin');
@@ -125,7 +129,7 @@ export const runCommand: Command = {
     if (remove && !attach) throw new UsageError('--rm should only be used for attached containers', 'run');
     if (attach && dryRun !== 'none') throw new UsageError("--dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)", 'run');
     if (dryRun === 'client') {
-      ctx.stdout(output ? await printObjects(outputFormat(output), [pod], { single: true }) : `pod/${name} created (dry run)\n`);
+      ctx.stdout(output ? await printObjects(outputFormat(output), [pod], { single: true, typed: true }) : `pod/${name} created (dry run)\n`);
       return 0;
     }
     const { creationTimestamp: _ignored, ...metadata } = pod.metadata;
@@ -137,7 +141,7 @@ export const runCommand: Command = {
       headers: { 'content-type': 'application/json' },
     });
     if (attach) return attachAndClean(ctx, flags, created, remove);
-    if (output) ctx.stdout(await printObjects(outputFormat(output), [created], { single: true }));
+    if (output) ctx.stdout(await printObjects(outputFormat(output), [created], { single: true, typed: true }));
     else ctx.stdout(`pod/${name} created${dryRun === 'server' ? ' (server dry run)' : ''}\n`);
     return 0;
   },

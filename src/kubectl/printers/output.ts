@@ -4,6 +4,8 @@
 // staging/src/k8s.io/cli-runtime/pkg/genericclioptions/print_flags.go and cmd/get/get.go.
 
 import type { KubeObject } from '../../api/meta';
+import { normalizeWithSchema } from '../../api/schema/decode';
+import { schemaForKind } from '../../api/schema/registry';
 import { KubectlError } from '../errors';
 import { compileJsonPath, type CompiledJsonPath } from '../jsonpath/evaluate';
 import { JsonPathParseError } from '../jsonpath/parser';
@@ -76,6 +78,19 @@ export interface PrintObjectsOptions {
   /** The user named exactly one object: print it, not a List. */
   single: boolean;
   noHeaders?: boolean;
+  /**
+   * The object is one kubectl holds typed (what run, expose and the create generators make and
+   * get back): JSON prints it as Go marshals its struct, fields in declaration order and zero
+   * values written out, where objects held unstructured print with sorted keys.
+   */
+  typed?: boolean;
+}
+
+/** `object` as Go marshals its kind's struct, when kubetab knows the kind's schema. */
+function asTyped(object: KubeObject): KubeObject {
+  const slash = object.apiVersion.indexOf('/');
+  const schema = schemaForKind(slash < 0 ? '' : object.apiVersion.slice(0, slash), object.apiVersion.slice(slash + 1), object.kind);
+  return schema ? (normalizeWithSchema(object as unknown as Record<string, unknown>, schema) as unknown as KubeObject) : object;
 }
 
 /** Everything kubectl prints objects with except server tables. */
@@ -85,7 +100,7 @@ export async function printObjects(format: OutputFormat, objects: KubeObject[], 
   const value = options.single && objects.length === 1 ? objects[0] : { apiVersion: 'v1', items: objects, kind: 'List', metadata: { resourceVersion: '' } };
   switch (format.kind) {
     case 'json':
-      return printJson(value);
+      return options.typed && value === objects[0] ? printJson(asTyped(objects[0]), false) : printJson(value);
     case 'yaml': {
       const { printYaml } = await import('./yaml-printer');
       return printYaml(value);

@@ -59,7 +59,8 @@ export async function submitCreate(ctx: KubectlContext, flags: ParsedFlags, type
     }
   }
   if (format && format.kind !== 'table') {
-    ctx.stdout(await printObjects(format, [result], { single: true }));
+    // A generator's object is typed; one read from a file is unstructured.
+    ctx.stdout(await printObjects(format, [result], { single: true, typed: source === undefined }));
     return;
   }
   const suffix = dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '';
