@@ -17,7 +17,8 @@ import {
   trueProgram,
   unsetProgram,
 } from './session-programs';
-import { echoProgram, grepProgram, headProgram, sortProgram, tailProgram, wcProgram } from './text-programs';
+import { grepProgram } from './grep-program';
+import { echoProgram, headProgram, sortProgram, tailProgram, wcProgram } from './text-programs';
 
 export const PROGRAMS: Record<string, Program> = {
   kubectl: kubectlProgram,

@@ -1,10 +1,10 @@
-// Text filters for pipelines: echo, grep, head, tail, wc, sort. They stream where they can,
-// so `kubectl get pods -w | grep web` prints as events arrive.
+// Text filters for pipelines: echo, head, tail, wc, sort (grep has its own module). They stream
+// where they can, so `kubectl get pods -w | head` prints as events arrive.
 
 import type { Program, ProgramIO } from '../program';
 
 /** Calls `onLine` for each complete line of input as it arrives (and a final partial line). */
-async function eachLine(io: ProgramIO, onLine: (line: string) => void): Promise<void> {
+export async function eachLine(io: ProgramIO, onLine: (line: string) => void): Promise<void> {
   let partial = '';
   for (let chunk = await io.stdin.read(); chunk !== null; chunk = await io.stdin.read()) {
     const lines = (partial + chunk).split('\n');
@@ -20,48 +20,6 @@ export const echoProgram: Program = async (io) => {
   const words = noNewline ? args.slice(1) : args;
   io.stdout(words.join(' ') + (noNewline ? '' : '\n'));
   return 0;
-};
-
-export const grepProgram: Program = async (io) => {
-  const args = io.argv.slice(1);
-  const flags = new Set(args.filter((a) => /^-[A-Za-z]+$/.test(a)).flatMap((a) => [...a.slice(1)]));
-  const rest = args.filter((a) => !/^-[A-Za-z]+$/.test(a));
-  const pattern = rest[0];
-  if (pattern === undefined) {
-    io.stderr('Usage: grep [OPTION]... PATTERNS [FILE]...\n');
-    return 2;
-  }
-  let matcher: RegExp;
-  try {
-    matcher = new RegExp(flags.has('F') ? pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : pattern, flags.has('i') ? 'i' : '');
-  } catch {
-    io.stderr(`grep: Invalid regular expression\n`);
-    return 2;
-  }
-  let count = 0;
-  const test = (line: string) => matcher.test(line) !== flags.has('v');
-  const files = rest.slice(1);
-  if (files.length > 0) {
-    for (const file of files) {
-      const text = io.shell.files.read(file);
-      if (text === undefined) {
-        io.stderr(`grep: ${file}: No such file or directory\n`);
-        continue;
-      }
-      for (const line of text.split('\n')) if (line !== '' && test(line)) {
-        count++;
-        if (!flags.has('c')) io.stdout(`${files.length > 1 ? `${file}:` : ''}${line}\n`);
-      }
-    }
-  } else {
-    await eachLine(io, (line) => {
-      if (!test(line)) return;
-      count++;
-      if (!flags.has('c')) io.stdout(`${line}\n`);
-    });
-  }
-  if (flags.has('c')) io.stdout(`${count}\n`);
-  return count > 0 ? 0 : 1;
 };
 
 function lineCount(args: string[], fallback: number): number {
