@@ -28,7 +28,6 @@ export function startControlPlaneNode(client: ApiClient, clock: ClusterClock): N
       WORKER_IDENTITY,
       clock,
       [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }],
-      false,
     );
   return new NodeHeartbeat(client, clock, registration);
 }

@@ -58,7 +58,7 @@ export class Kubelet {
 
   constructor(private readonly options: KubeletOptions) {
     const { client, clock, config } = options;
-    this.heartbeat = new NodeHeartbeat(client, clock, () => registrationNode(config, WORKER_IDENTITY, clock, undefined, false));
+    this.heartbeat = new NodeHeartbeat(client, clock, () => registrationNode(config, WORKER_IDENTITY, clock));
     this.statuses = new StatusManager(client, clock);
     this.recorder = new EventRecorder(client, clock, { component: 'kubelet', host: config.name });
     this.ips = new IpAllocator(config.podCIDR);

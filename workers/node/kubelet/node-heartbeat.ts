@@ -1,8 +1,10 @@
-// A kubelet's registration and heartbeat: create (or take over) the Node object, built before
-// the runtime's first status check and so not yet Ready; report it Ready at once after (the
-// kubelet's fast status update); renew the node's Lease every 10 seconds, and report node
-// status when it changes or every five minutes. The control plane learns that a node is alive
-// only from these writes. Each start records the kubelet's node events. Upstream:
+// A kubelet's registration and heartbeat: create (or take over) the Node object, renew the
+// node's Lease every 10 seconds, and report node status when it changes or every five minutes.
+// The control plane learns that a node is alive only from these writes. Each start records the
+// kubelet's node events. Upstream builds the node before its first runtime status check, so it
+// registers NotReady and its first (fast) status update turns it Ready; kubetab's runtime is
+// ready the moment the kubelet starts, so registration is that update too, in one write, and
+// records the events of both (NodeReady among them). Upstream:
 // pkg/kubelet/kubelet_node_status.go (registerWithAPIServer, fastStatusUpdateOnce),
 // pkg/kubelet/nodelease.
 
@@ -10,7 +12,7 @@ import type { Lease } from '../../../src/api/apps';
 import type { Node, NodeStatus } from '../../../src/api/core';
 import { findResource } from '../../../src/api/scheme';
 import type { ClusterClock, Timer } from '../../../src/cluster/clock';
-import { isAlreadyExists, isNotFound, type ApiClient } from '../../../src/client/client';
+import { isAlreadyExists, isConflict, isNotFound, type ApiClient } from '../../../src/client/client';
 import { NodeEvents } from './node-events';
 import { LEASE_RENEW_SECONDS, nodeLease, readyConditions, STATUS_REPORT_SECONDS } from './node-status';
 
@@ -36,7 +38,7 @@ export class NodeHeartbeat {
     return this.node;
   }
 
-  /** Registers the node (or refreshes an existing one), reports it Ready, and starts heartbeating. */
+  /** Registers the node Ready (or reports an existing one so), and starts heartbeating. */
   async start(): Promise<Node> {
     this.stopped = false;
     const wanted = this.registration();
@@ -48,12 +50,13 @@ export class NodeHeartbeat {
     events.allocatableEnforced();
     try {
       this.node = await this.client.create<Node>(NODES, undefined, wanted);
+      events.conditionsChanged(readyConditions(this.clock.timestamp(), false), this.node.status?.conditions ?? []);
     } catch (error) {
       if (!isAlreadyExists(error)) throw error;
       this.node = await this.client.get<Node>(NODES, undefined, name);
+      await this.reportStatus(wanted.status, this.node);
     }
     await this.renewLease().catch(() => undefined);
-    await this.reportStatus(wanted.status);
     this.scheduleLease();
     this.scheduleStatus();
     return this.node;
@@ -68,17 +71,31 @@ export class NodeHeartbeat {
   /**
    * Reports node status now: conditions (keeping their transition times while their status
    * holds, recording an event when it changes) and images, over `fresh` status fields if given.
+   * `known` is the node as this kubelet last wrote it, to write over without reading it again
+   * (read afresh if it has changed since).
    */
-  async reportStatus(fresh?: NodeStatus): Promise<void> {
+  async reportStatus(fresh?: NodeStatus, known?: Node): Promise<void> {
     if (!this.node || this.stopped) return;
-    const current = await this.client.get<Node>(NODES, undefined, this.node.metadata.name ?? '');
-    const now = this.clock.timestamp();
-    const conditions = readyConditions(now).map((condition) => {
+    const read = () => this.client.get<Node>(NODES, undefined, this.node?.metadata.name ?? '');
+    let current = known ?? (await read());
+    let reported: Node;
+    try {
+      reported = await this.client.updateStatus<Node>(NODES, this.withStatus(current, fresh));
+    } catch (error) {
+      if (!known || !isConflict(error)) throw error;
+      current = await read();
+      reported = await this.client.updateStatus<Node>(NODES, this.withStatus(current, fresh));
+    }
+    this.events?.conditionsChanged(current.status?.conditions, reported.status?.conditions ?? []);
+    this.node = reported;
+  }
+
+  private withStatus(current: Node, fresh: NodeStatus | undefined): Node {
+    const conditions = readyConditions(this.clock.timestamp()).map((condition) => {
       const old = current.status?.conditions?.find((c) => c.type === condition.type);
       return old && old.status === condition.status ? { ...condition, lastTransitionTime: old.lastTransitionTime } : condition;
     });
-    this.events?.conditionsChanged(current.status?.conditions, conditions);
-    this.node = await this.client.updateStatus<Node>(NODES, { ...current, status: { ...current.status, ...fresh, conditions, images: this.images } });
+    return { ...current, status: { ...current.status, ...fresh, conditions, images: this.images } };
   }
 
   private scheduleLease(): void {

@@ -61,11 +61,8 @@ export function readyConditions(now: string, ready = true): NodeCondition[] {
   ];
 }
 
-/**
- * The Node object a kubelet registers; `runtimeReady` false for a kubelet that builds it before
- * its first runtime status check (Ready False, KubeletNotReady).
- */
-export function registrationNode(config: NodeConfig, identity: NodeIdentity, clock: ClusterClock, taints: Node['spec']['taints'] = undefined, runtimeReady = true): Node {
+/** The Node object a kubelet registers. */
+export function registrationNode(config: NodeConfig, identity: NodeIdentity, clock: ClusterClock, taints: Node['spec']['taints'] = undefined): Node {
   const resources = nodeResources(config);
   const node: Node = {
     apiVersion: 'v1',
@@ -83,7 +80,7 @@ export function registrationNode(config: NodeConfig, identity: NodeIdentity, clo
     status: {
       capacity: resources,
       allocatable: { ...resources },
-      conditions: readyConditions(clock.timestamp(), runtimeReady),
+      conditions: readyConditions(clock.timestamp()),
       addresses: [
         { type: 'InternalIP', address: config.internalIP },
         { type: 'Hostname', address: config.name },
