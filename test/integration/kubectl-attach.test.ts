@@ -137,7 +137,8 @@ describe('kubectl attach and run -i/-t', () => {
     void first.exit.then((c) => (code = c));
     await eventually(t.clock, async () => expect(code).toBe(0));
     expect(first.out.stdout).toContain("Session ended, resume using 'kubectl attach again -c again -i -t' command when the pod is running\n");
-    await eventually(t.clock, async () => expect((await t.kubectl('get pod again -o jsonpath={.status.containerStatuses[0].state.running}')).stdout).not.toBe(''));
+    // Running again: the restarted run, not the first one before its exit is reported.
+    await eventually(t.clock, async () => expect((await t.kubectl('get pod again -o jsonpath={.status.containerStatuses[0].restartCount}/{.status.containerStatuses[0].state.running}')).stdout).toMatch(/^1\/\{.+\}$/));
 
     const resumed = kubectlOnTerminal(['attach', '-it', 'again']);
     await awaitFreshPrompt(resumed);
