@@ -71,8 +71,8 @@ export class NodeHeartbeat {
   /**
    * Reports node status now: conditions (keeping their transition times while their status
    * holds, recording an event when it changes) and images, over `fresh` status fields if given.
-   * `known` is the node as this kubelet last wrote it, to write over without reading it again
-   * (read afresh if it has changed since).
+   * `known` is the node as this kubelet has just read or written it, to write over without
+   * reading it again (read afresh if it has changed since).
    */
   async reportStatus(fresh?: NodeStatus, known?: Node): Promise<void> {
     if (!this.node || this.stopped) return;
