@@ -76,6 +76,11 @@ describe('decodeWithSchema: the shape Go writes', () => {
     expect((object.metadata as Record<string, unknown>).creationTimestamp).toBeNull();
   });
 
+  it('writes map keys sorted, as Go marshals maps', () => {
+    const { object } = decodeText('{"kind":"Pod","metadata":{"name":"p","labels":{"tier":"web","app":"a","b":"c"}}}');
+    expect(Object.keys((object.metadata as { labels: object }).labels)).toEqual(['app', 'b', 'tier']);
+  });
+
   it("writes fields in Go's declaration order whatever order they came in, zero values in their places", () => {
     const { object } = decodeText('{"status":{},"spec":{"schedulerName":"s","containers":[{"image":"nginx","imagePullPolicy":"Always","name":"c"}],"volumes":[]},"metadata":{"labels":{"a":"b"},"name":"p"},"kind":"Pod"}');
     expect(Object.keys(object)).toEqual(['kind', 'metadata', 'spec', 'status']);

@@ -4,11 +4,12 @@
 // type fails with Go's message (`json: cannot unmarshal string into Go struct field
 // PodSpec.spec.containers of type []v1.Container`); and the result has Go's shape: zero values
 // of fields without omitempty written out (`lastProbeTime: null`, `resources: {}`), empty
-// omitempty fields dropped, quantities and times in canonical form.
+// omitempty fields dropped, map keys sorted, quantities and times in canonical form.
 
 import { clone, deepFreeze, isPlainObject } from '../objects';
 import { memoized } from '../../util/memoized';
 import { canonicalQuantity, isQuantity } from '../quantity';
+import { sortByIndex, withSortedKeys } from './go-order';
 import { checkBase64, formatMicroTime, formatTime, GoValueError } from './go-values';
 import type { FieldSchema, Scalar, StructSchema, TypeRef } from './model';
 import { schemaByName } from './registry';
@@ -289,15 +290,19 @@ function decodeValue(ctx: Context, value: unknown, type: TypeRef, goType: string
       const valueType = goTypeName(type.values);
       const baseEntries = isPlainObject(base) ? base : undefined;
       const result: Record<string, unknown> = {};
+      let inOrder = true;
+      let previous: string | undefined;
       for (const entryKey in value) {
         ctx.path.push(entryKey);
         const decoded = decodeValue(ctx, value[entryKey], type.values, valueType, value, entryKey, baseEntries?.[entryKey]);
         ctx.path.pop();
         result[entryKey] = decoded === ABSENT ? zeroOf(type.values) : decoded;
+        if (previous !== undefined && entryKey < previous) inOrder = false;
+        previous = entryKey;
       }
       const duplicates = ctx.options.duplicates?.get(value);
       if (duplicates) for (const duplicate of duplicates) ctx.strictErrors.push(`duplicate field "${pathText(ctx, duplicate)}"`);
-      return result;
+      return inOrder ? result : withSortedKeys(result);
     }
   }
 }
@@ -351,21 +356,6 @@ function decodeStruct(ctx: Context, input: Record<string, unknown>, plan: Struct
 /** Writes the zero value of a field Go always writes but the input left out (or set to null). */
 function writeZero(result: Record<string, unknown>, field: FieldSchema): void {
   result[field.name] = zeroOf(field.type);
-}
-
-/** Sorts the present fields into Go's order (insertion sort: a handful of fields, nearly sorted). */
-function sortByIndex(indices: number[], values: unknown[]): void {
-  for (let p = 1; p < indices.length; p++) {
-    const index = indices[p];
-    const value = values[p];
-    let q = p - 1;
-    for (; q >= 0 && indices[q] > index; q--) {
-      indices[q + 1] = indices[q];
-      values[q + 1] = values[q];
-    }
-    indices[q + 1] = index;
-    values[q + 1] = value;
-  }
 }
 
 /** Decodes `value` as the struct `schema` names; throws GoDecodeError when Go could not. */

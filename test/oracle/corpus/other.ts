@@ -25,7 +25,7 @@ export const OTHER_CASES = lines(
   `run o2 --image=nginx --dry-run=client -o json --override-type=strategic --overrides='{"spec":{"containers":[{"name":"o2","env":[{"name":"A","value":"1"}]}]}}'`,
   'run o3 --image=nginx --dry-run=client -o json',
   'create deployment d9 --image=nginx --replicas=2 --dry-run=client -o json',
-  'create configmap c9 --from-literal=a=b --dry-run=client -o json',
+  'create configmap c9 --from-literal=b=1 --from-literal=a=2 --dry-run=client -o json',
   'create service clusterip s9 --tcp=80:8080 --dry-run=client -o json',
   'expose deploy api --port=80 --name=e9 --dry-run=client -o json',
   'explain pods',
