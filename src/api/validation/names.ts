@@ -106,7 +106,7 @@ export function checkQualifiedName(value: string): string[] {
   }
   if (name.length === 0) problems.push('name part must be non-empty');
   else if (name.length > 63) problems.push('name part must be no more than 63 characters');
-  if (name.length > 0 && !qualifiedName.test(name)) {
+  if (!qualifiedName.test(name)) {
     problems.push(
       regexError(
         "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",

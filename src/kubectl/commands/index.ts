@@ -38,6 +38,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'cordon', group: CLUSTER, summary: 'Mark node as unschedulable', load: () => import('./cordon').then((m) => m.cordonCommand) },
   { name: 'uncordon', group: CLUSTER, summary: 'Mark node as schedulable', load: () => import('./cordon').then((m) => m.uncordonCommand) },
   { name: 'drain', group: CLUSTER, summary: 'Drain node in preparation for maintenance', load: () => import('./drain').then((m) => m.drainCommand) },
+  { name: 'taint', group: CLUSTER, summary: 'Update the taints on one or more nodes', load: () => import('./taint').then((m) => m.taintCommand) },
   { name: 'describe', group: TROUBLESHOOTING, summary: 'Show details of a specific resource or group of resources', load: () => import('./describe').then((m) => m.describeCommand) },
   { name: 'logs', group: TROUBLESHOOTING, summary: 'Print the logs for a container in a pod', load: () => import('./logs').then((m) => m.logsCommand) },
   { name: 'attach', group: TROUBLESHOOTING, summary: 'Attach to a running container', load: () => import('./attach').then((m) => m.attachCommand) },

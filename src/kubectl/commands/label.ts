@@ -4,6 +4,7 @@
 // Upstream: staging/src/k8s.io/kubectl/pkg/cmd/label/label.go and annotate/annotate.go.
 
 import type { KubeObject } from '../../api/meta';
+import { checkLabelValue } from '../../api/validation/names';
 import { resourcePath } from '../../api/scheme';
 import type { Command } from '../command';
 import type { KubectlContext } from '../context';
@@ -20,18 +21,30 @@ interface Changes {
   remove: string[];
 }
 
+/** A `key=value` or `key-` argument, as upstream tells them from resources (`=v` and `-` are resources). */
+function isPair(arg: string): boolean {
+  return (arg.includes('=') && !arg.startsWith('=')) || (arg.endsWith('-') && arg !== '-');
+}
+
+/** A label's `key=value`: exactly one `=`, and a valid label value (the key is the server's to check). */
+function labelPair(arg: string): [string, string] {
+  const parts = arg.split('=');
+  if (parts.length !== 2) throw new KubectlError(`error: invalid label spec: ${arg}`);
+  const problems = checkLabelValue(parts[1]);
+  if (problems.length > 0) throw new KubectlError(`error: invalid label value: ${JSON.stringify(arg)}: ${problems.join(';')}`);
+  return [parts[0], parts[1]];
+}
+
 function splitArgs(args: string[], noun: string): { resources: string[]; changes: Changes } {
   const resources: string[] = [];
   const changes: Changes = { set: {}, remove: [] };
   let pairsStarted = false;
   for (const arg of args) {
-    if (arg.includes('=') || arg.endsWith('-')) {
+    if (isPair(arg)) {
       pairsStarted = true;
       if (arg.includes('=')) {
-        const eq = arg.indexOf('=');
-        const key = arg.slice(0, eq);
-        if (key === '') throw new KubectlError(`error: invalid ${noun} spec: ${arg}`);
-        changes.set[key] = arg.slice(eq + 1);
+        const [key, value] = noun === 'label' ? labelPair(arg) : [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)];
+        changes.set[key] = value;
       } else changes.remove.push(arg.slice(0, -1));
       continue;
     }

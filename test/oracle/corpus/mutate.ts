@@ -1,5 +1,6 @@
 // Commands that change the cluster, each on twin objects so both clients see the same state,
-// or (nodes) with the state put back between the two runs.
+// or (nodes) with the state put back between the two runs; the taint cases leave
+// kubetab-worker3 without taints, as they found it.
 
 import type { OracleCase } from './types';
 
@@ -87,6 +88,24 @@ export const MUTATE_CASES: OracleCase[] = [
   { line: 'drain kubetab-worker2', reset: 'uncordon kubetab-worker2' },
   { line: 'drain kubetab-worker2 --force --ignore-daemonsets --dry-run=client' },
   { line: 'uncordon kubetab-worker2', reset: 'cordon kubetab-worker2' },
+  { line: 'taint nodes kubetab-worker3 dedicated=special:NoSchedule', reset: 'taint nodes kubetab-worker3 dedicated-' },
+  { line: 'taint nodes kubetab-worker3 dedicated=other:NoSchedule' },
+  { line: 'taint nodes kubetab-worker3 dedicated=other:NoSchedule --overwrite', reset: 'taint nodes kubetab-worker3 dedicated=special:NoSchedule --overwrite' },
+  { line: 'taint node kubetab-worker3 gpu:PreferNoSchedule', reset: 'taint nodes kubetab-worker3 gpu-' },
+  { line: 'taint nodes kubetab-worker3 spot=true:NoExecute --dry-run=client -o yaml' },
+  { line: 'taint nodes kubetab-worker3 gpu- spot=true:NoExecute --dry-run=server' },
+  { line: 'taint nodes kubetab-worker3 gpu:PreferNoSchedule-', reset: 'taint nodes kubetab-worker3 gpu:PreferNoSchedule' },
+  { line: 'taint nodes kubetab-worker3 gpu:PreferNoSchedule-' },
+  { line: 'taint nodes kubetab-worker3 dedicated- -o name', reset: 'taint nodes kubetab-worker3 dedicated=other:NoSchedule' },
+  { line: 'taint nodes kubetab-worker3 dedicated-' },
+  { line: 'taint no kubetab-worker3 a=1:NoSchedule b=2:PreferNoSchedule -o jsonpath={.spec.taints}', reset: 'taint nodes kubetab-worker3 a- b-' },
+  { line: 'taint nodes kubetab-worker3 a=1:NoSchedule c-' },
+  { line: 'taint nodes kubetab-worker3 c- d:NoExecute-' },
+  { line: 'taint nodes kubetab-worker3 nope kubetab-worker2 a=1:NoSchedule --dry-run=client' },
+  { line: 'taint nodes kubetab-worker3 kubetab-worker2 c- d-' },
+  { line: 'taint nodes -l kubernetes.io/hostname=kubetab-worker3 c=3:NoSchedule --dry-run=client' },
+  { line: 'taint nodes --all a=1:NoSchedule --overwrite --dry-run=client -o name' },
+  { line: 'taint nodes kubetab-worker3 a- b-', reset: 'taint nodes kubetab-worker3 a=1:NoSchedule b=2:PreferNoSchedule' },
   { line: 'wait --for=condition=Ready pod/web --timeout=5s' },
   { line: 'wait --for=jsonpath={.status.phase}=Running pod/web pod/worker' },
   { line: 'exec -i worker -c main -- cat', stdin: 'from stdin\n' },

@@ -33,7 +33,8 @@ export function dryRunOf(flags: ParsedFlags): DryRun {
   throw new KubectlError(`error: Invalid dry-run value (${value}). Must be "none", "server", or "client".`);
 }
 
-function validationParam(flags: ParsedFlags): string {
+/** The fieldValidation the server is asked for, from --validate. */
+export function validationParam(flags: ParsedFlags): string {
   const value = flagString(flags, 'validate');
   if (value === 'true' || value === 'strict') return 'Strict';
   if (value === 'false' || value === 'ignore') return 'Ignore';
