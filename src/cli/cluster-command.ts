@@ -50,7 +50,7 @@ export async function clusterCommand(argv: readonly string[]): Promise<void> {
   await writeFile(configPath, kubeconfig(bridge.url, token), { mode: 0o600 });
   const lines = [
     ...imageLines,
-    `kubetab cluster is running: ${cluster.nodes.names.length} worker node(s)${hollowNodes > 0 ? ` and ${hollowNodes} hollow node(s)` : ''}, API server at ${bridge.url}`,
+    `kubetab cluster is running: ${cluster.workerNodeNames().length} worker node(s)${hollowNodes > 0 ? ` and ${hollowNodes} hollow node(s)` : ''}, API server at ${bridge.url}`,
     `kubeconfig written to ${configPath}`,
     '',
     `  export KUBECONFIG=${configPath}`,

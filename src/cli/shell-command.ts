@@ -38,7 +38,7 @@ export async function shellCommand(argv: readonly string[]): Promise<void> {
       history: [],
       timezoneOffset: (at) => new Date(at).getTimezoneOffset(),
       controls: {
-        nodeNames: () => cluster.nodes.names,
+        nodeNames: () => cluster.workerNodeNames(),
         nodeState: (name) => cluster.nodes.state(name),
         stopNode: (name) => cluster.nodes.stop(name),
         startNode: (name) => cluster.nodes.start(name),

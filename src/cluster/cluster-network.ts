@@ -42,7 +42,7 @@ interface Route {
 
 export class ClusterNetwork {
   readonly pods: Informer<Pod>;
-  /** The control-plane node's kube-proxy. */
+  /** The control-plane node's kube-proxy rules, as the terminal's connections meet them. */
   readonly proxy: KubeProxy;
   private readonly dns: ClusterDns;
   private readonly routes = new Map<number, Route>();
@@ -60,9 +60,10 @@ export class ClusterNetwork {
     this.dns = new ClusterDns(this.proxy.services, this.proxy.endpointSlices);
   }
 
+  /** Follows the API; the control-plane node's own kube-proxy (in its worker) announces its start. */
   start(): void {
     this.pods.start();
-    this.proxy.start();
+    this.proxy.follow();
   }
 
   stop(): void {

@@ -1,29 +1,32 @@
 // A whole kubetab cluster: the store, the API server, the control-plane components on this
-// thread (scheduler, controllers, the control-plane node), and worker nodes started through the
-// platform's NodeHost. The same code boots the cluster in the browser, in Node and in tests.
+// thread (scheduler, controllers, the control-plane node's static pods), and the nodes started
+// through the platform's NodeHost: the control-plane node and the worker nodes, each a worker
+// with its own kubelet. The same code boots the cluster in the browser, in Node and in tests.
 // The scheduler and controllers load as their own chunk (see `control-loops`): nodes register
-// without them, so the page does not wait for their code. So does the control-plane node's
+// without them, so the page does not wait for their code. So do the control-plane node's
 // static pods (see `static-pods`), published once that node has registered.
 
 import type { Node } from '../api/core';
 import type { KubeObject } from '../api/meta';
+import { findResource } from '../api/scheme';
 import { ApiServer } from '../apiserver/api-server';
 import { ApiClient } from '../client/client';
 import { BatchingPersistence, type PersistenceBackend } from '../store/persistence';
 import { MvccStore } from '../store/mvcc-store';
-import type { NodeHeartbeat } from '../../workers/node/kubelet/node-heartbeat';
 import type { NodeConfig } from '../../workers/node/protocol';
 import type { KubeletEndpoint } from '../apiserver/kubelet-connector';
 import { createKubernetesService, createSystemNamespaces } from './bootstrap';
 import { ClusterClock } from './clock';
 import { ClusterNetwork } from './cluster-network';
 import { loadControlLoops, type ControlLoops } from './control-loops';
-import { startControlPlaneNode } from './control-plane-node';
 import type { HollowNodes } from './hollow/hollow-nodes';
 import type { NodeHost } from './node-host';
 import { NodePool } from './node-pool';
+import { controlPlaneKubeletEndpoint } from './static-pods/control-plane-endpoint';
 import type { StaticPods } from './static-pods/start-static-pods';
-import { CONTROL_PLANE_NODE, nodeIP, workerConfig } from './topology';
+import { CONTROL_PLANE_NODE, controlPlaneConfig, nodeIP, workerConfig, workerName } from './topology';
+
+const NODES = findResource('', 'v1', 'nodes')!;
 
 export interface ClusterOptions {
   host: NodeHost;
@@ -34,13 +37,13 @@ export interface ClusterOptions {
   persistence?: PersistenceBackend;
   /** Scales simulated image pull time (0 turns pulls instant, for benchmarks). */
   pullDelayScale?: number;
-  /** Adjusts each worker node's configuration. */
+  /** Adjusts each node's configuration. */
   configureNode?: (config: NodeConfig) => NodeConfig;
   /** Hollow (kubemark-style) nodes to register at boot, besides the worker nodes. */
   hollowNodes?: number;
   /**
    * False: `boot` resolves once the control plane is up, while worker nodes keep starting
-   * (see `workersStarted`) and the scheduler and controllers start once they have (see
+   * (see `nodesStarted`) and the scheduler and controllers start once they have (see
    * `controlLoopsStarted`). The page uses this to show the cluster as nodes register.
    */
   waitForWorkers?: boolean;
@@ -52,15 +55,14 @@ export class Cluster {
   /** Kubemark-style nodes without workers or containers, loaded on first use (see `addHollowNodes`). */
   private hollow?: Promise<HollowNodes>;
   private controlLoops?: ControlLoops;
-  private readonly controlPlaneNode: NodeHeartbeat;
   private staticPods?: StaticPods;
   /** The store's revision when this control plane started (after any restore). */
   private readonly startRevision: number;
   private stopped = false;
   /** DNS, routing between nodes, and the control-plane node's way into the pod network. */
   readonly network: ClusterNetwork;
-  /** One promise per worker node started at boot; each settles when that node has registered or failed. */
-  workersStarted: Promise<void>[] = [];
+  /** The nodes started at boot, the control-plane node first; each settles when that node has registered or failed. */
+  nodesStarted: { name: string; started: Promise<void> }[] = [];
   /** Settles once the scheduler and the controllers run (or failed to load). */
   controlLoopsStarted: Promise<void> = Promise.resolve();
   /** Settles once the control-plane node's mirror pods and the kube-dns Service are published (or failed to). */
@@ -75,13 +77,19 @@ export class Cluster {
     this.client = new ApiClient(apiServer, 'kube-controller-manager');
     this.network = new ClusterNetwork(new ApiClient(apiServer, 'kube-proxy'), clock, () => this.nodes, (value) => options.host.proxy(value));
     this.nodes = new NodePool(options.host, apiServer, clock, options.host.proxy(this.network.port()));
-    this.controlPlaneNode = startControlPlaneNode(new ApiClient(apiServer, 'kubelet'), clock);
     this.startRevision = store.revision;
   }
 
-  /** The kubelet of `nodeName`: the control-plane node's static pods, or a worker node's. */
+  /** The kubelet of `nodeName` (on the control-plane node, its static pods' part too). */
   kubeletEndpoint(nodeName: string): KubeletEndpoint | undefined {
-    return nodeName === CONTROL_PLANE_NODE ? this.staticPods?.endpoint : this.nodes.endpoint(nodeName);
+    const endpoint = this.nodes.endpoint(nodeName);
+    if (nodeName !== CONTROL_PLANE_NODE || !this.staticPods || !endpoint) return endpoint;
+    return controlPlaneKubeletEndpoint(this.staticPods, endpoint);
+  }
+
+  /** The worker nodes' names (the nodes the chaos controls act on). */
+  workerNodeNames(): string[] {
+    return this.nodes.names.filter((name) => name !== CONTROL_PLANE_NODE);
   }
 
   /** Builds the control plane, restores persisted state if any, and starts every node. */
@@ -118,14 +126,17 @@ export class Cluster {
   }
 
   /**
-   * Starts worker nodes at once (they register as soon as the API answers), then the control
-   * plane: the network, the system namespaces, the scheduler and controllers, then the
-   * `kubernetes` Service beside the control-plane node. Without `waitForWorkers`, the
-   * scheduler and controllers start once the worker nodes have (informers list, then watch,
-   * so starting them later loses nothing).
+   * Starts every node at once (they register as soon as the API answers), then the control
+   * plane: the network, the system namespaces, the scheduler and controllers, and the
+   * `kubernetes` Service; the static pods once the control-plane node has registered. Without
+   * `waitForWorkers`, the scheduler and controllers start once the nodes have (informers list,
+   * then watch, so starting them later loses nothing).
    */
   async boot(): Promise<void> {
-    this.workersStarted = Array.from({ length: this.options.workers ?? 3 }, (_, i) => this.addWorker(i));
+    const controlPlane = this.addNode(controlPlaneConfig());
+    const workers = Array.from({ length: this.options.workers ?? 3 }, (_, i) => ({ name: workerName(i), started: this.addNode(workerConfig(i)) }));
+    this.nodesStarted = [{ name: CONTROL_PLANE_NODE, started: controlPlane }, ...workers];
+    const started = this.nodesStarted.map((node) => node.started);
     const deferControlLoops = this.options.waitForWorkers === false;
     this.network.start();
     await createSystemNamespaces(this.client);
@@ -133,15 +144,17 @@ export class Cluster {
       this.controlLoopsStarted = this.startControlLoops();
       await this.controlLoopsStarted;
     }
-    const registered = this.controlPlaneNode.start();
-    this.staticPodsStarted = registered.then((node) => this.startStaticPods(node)).catch(() => undefined);
-    await Promise.all([createKubernetesService(this.client), registered]);
+    this.staticPodsStarted = controlPlane
+      .then(() => this.client.get<Node>(NODES, undefined, CONTROL_PLANE_NODE))
+      .then((node) => this.startStaticPods(node))
+      .catch(() => undefined);
+    await createKubernetesService(this.client);
     if (this.options.hollowNodes) await this.addHollowNodes(this.options.hollowNodes);
     if (deferControlLoops) {
-      this.controlLoopsStarted = Promise.allSettled(this.workersStarted).then(() => this.startControlLoops());
+      this.controlLoopsStarted = Promise.allSettled(started).then(() => this.startControlLoops());
       return;
     }
-    await Promise.all([...this.workersStarted, this.staticPodsStarted]);
+    await Promise.all([...started, this.staticPodsStarted]);
   }
 
   /** Loads the control-plane node's static pods and publishes them, with the kube-dns Service. */
@@ -171,17 +184,16 @@ export class Cluster {
     return this.hollow;
   }
 
-  /** Starts worker node `index` (0-based) as this cluster's options configure it. */
-  addWorker(index: number): Promise<void> {
-    const configure = this.options.configureNode ?? ((config: NodeConfig) => config);
-    return this.nodes.add(configure(workerConfig(index, { pullDelayScale: this.options.pullDelayScale ?? 1 })));
+  /** Starts a node's worker as this cluster's options configure it. */
+  private addNode(config: NodeConfig): Promise<void> {
+    const configure = this.options.configureNode ?? ((node: NodeConfig) => node);
+    return this.nodes.add(configure({ ...config, pullDelayScale: this.options.pullDelayScale ?? 1 }));
   }
 
   /** Stops every component and node worker. */
   async shutdown(): Promise<void> {
     this.stopped = true;
     this.controlLoops?.stop();
-    this.controlPlaneNode.stop();
     this.staticPods?.stop();
     if (this.hollow) (await this.hollow).shutdown();
     this.network.stop();

@@ -1,8 +1,8 @@
-// The worker nodes: each a worker started through the NodeHost, linked to the API server and
-// the cluster network, following the cluster clock. Also the chaos controls: stop (a crash),
-// start, partition, heal and kubelet restart. The control plane never learns of these from
-// here; it only sees heartbeats stop or resume. Images loaded from files go to every node, and
-// to nodes that start later.
+// The nodes, the control-plane node and the workers: each a worker started through the
+// NodeHost, linked to the API server and the cluster network, following the cluster clock. Also
+// the chaos controls: stop (a crash), start, partition, heal and kubelet restart. The control
+// plane never learns of these from here; it only sees heartbeats stop or resume. Images loaded
+// from files go to every node, and to nodes that start later.
 
 import type { AttachOptions, ExecInput, ExecOptions, KubeletConnector, KubeletEndpoint, LogOptions } from '../apiserver/kubelet-connector';
 import type { ApiRequest, ApiTransport, StreamSink } from '../apiserver/request';

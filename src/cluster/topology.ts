@@ -36,6 +36,28 @@ export const NODE_CAPACITY: NodeConfig['capacity'] = {
   'ephemeral-storage': '100Gi',
 };
 
+/**
+ * The control-plane node's configuration: kind's control-plane labels, and the NoSchedule taint
+ * that keeps ordinary pods off it (pods that tolerate it, or name it, run there).
+ */
+export function controlPlaneConfig(overrides: Partial<NodeConfig> = {}): NodeConfig {
+  return {
+    name: CONTROL_PLANE_NODE,
+    internalIP: nodeIP(0),
+    podCIDR: '10.244.0.0/24',
+    labels: {
+      ...baseLabels(CONTROL_PLANE_NODE),
+      'node-role.kubernetes.io/control-plane': '',
+      'node.kubernetes.io/exclude-from-external-load-balancers': '',
+    },
+    capacity: NODE_CAPACITY,
+    statusUpdateSeconds: 10,
+    pullDelayScale: 1,
+    registerWithTaints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }],
+    ...overrides,
+  };
+}
+
 /** The configuration of worker node `index` (0-based): kind's names, a /24 pod range each. */
 export function workerConfig(index: number, overrides: Partial<NodeConfig> = {}): NodeConfig {
   const name = workerName(index);

@@ -42,7 +42,7 @@ describe('loading an image from the page', () => {
     await page.locator('dialog input[type=file]').setInputFiles({ name: 'hello.wasm', mimeType: 'application/wasm', buffer: Buffer.from(await wat(HELLO)) });
     await expect.poll(() => page.locator('dialog input[type=text]').inputValue()).toBe('hello:v1');
     await page.getByRole('button', { name: 'Load onto nodes' }).click();
-    await expect.poll(() => page.locator('dialog [role=status]').textContent(), { timeout: 20_000 }).toMatch(/^Loaded hello:v1 \(sha256:[0-9a-f]{12}…\) on kubetab-worker, kubetab-worker2, kubetab-worker3\.$/);
+    await expect.poll(() => page.locator('dialog [role=status]').textContent(), { timeout: 20_000 }).toMatch(/^Loaded hello:v1 \(sha256:[0-9a-f]{12}…\) on kubetab-control-plane, kubetab-worker, kubetab-worker2, kubetab-worker3\.$/);
     await page.getByRole('button', { name: 'Close' }).click();
     await type(page, 'ls');
     await type(page, 'kubectl run hello --image=hello:v1 --image-pull-policy=Never --restart=Never');

@@ -39,9 +39,9 @@ describe('kubetab image load', () => {
     await t?.shutdown();
   });
 
-  it('loads the file onto every worker node, as kind load reports it', async () => {
+  it('loads the file onto every node, the control plane too, as kind load reports it', async () => {
     expect(await shell.run('kubetab image load hello:1.0 hello.wasm')).toBe(
-      ['kubetab-worker', 'kubetab-worker2', 'kubetab-worker3'].map((node) => `Image: "hello:1.0" with ID "${digest}" not yet present on node "${node}", loading...\n`).join(''),
+      ['kubetab-control-plane', 'kubetab-worker', 'kubetab-worker2', 'kubetab-worker3'].map((node) => `Image: "hello:1.0" with ID "${digest}" not yet present on node "${node}", loading...\n`).join(''),
     );
     expect(await shell.run('kubetab image load hello:1.0 hello.wasm')).toBe(`Image: "hello:1.0" with ID "${digest}" found to be already present on all nodes.\n`);
   });

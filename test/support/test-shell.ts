@@ -27,7 +27,7 @@ export function testShell(t: TestCluster): TestShell {
       history: [],
       timezoneOffset: () => 0,
       controls: {
-        nodeNames: () => cluster.nodes.names,
+        nodeNames: () => cluster.workerNodeNames(),
         nodeState: (name) => cluster.nodes.state(name),
         stopNode: (name) => cluster.nodes.stop(name),
         startNode: (name) => cluster.nodes.start(name),

@@ -4,6 +4,7 @@
 
 import type { AttachOptions, ExecInput, ExecOptions, LogOptions } from '../../src/apiserver/kubelet-connector';
 import type { ApiTransport, StreamSink } from '../../src/apiserver/request';
+import type { Taint } from '../../src/api/core';
 import type { ClockState } from '../../src/cluster/clock';
 import type { NetworkStream } from '../runtime/runtime-api';
 import type { LoadedImage } from './images/loaded-images';
@@ -19,6 +20,8 @@ export interface NodeConfig {
   statusUpdateSeconds: number;
   /** 0 disables simulated image pull delays (benchmarks). */
   pullDelayScale: number;
+  /** Taints the node registers with (the kubelet's --register-with-taints). */
+  registerWithTaints?: Taint[];
 }
 
 /** What a node worker reaches on the main thread besides the API server. */

@@ -3,6 +3,7 @@
 // staging/src/k8s.io/apiserver/pkg/admission/plugin/namespace/lifecycle.
 
 import type { Namespace, Node, Pod, ServiceAccount, Toleration, Volume } from '../../api/core';
+import { isMirrorPod } from '../../api/mirror-pods';
 import { normalizedPart } from '../../api/schema/decode';
 import { randomSuffix } from '../../api/names';
 import { errors } from '../errors';
@@ -53,7 +54,7 @@ export const serviceAccountAdmission: AdmissionPlugin = {
   admit(a) {
     if (a.type.resource !== 'pods' || a.operation !== 'CREATE' || a.subresource || !a.object) return;
     const pod = a.object as Pod;
-    if (pod.metadata.annotations?.['kubernetes.io/config.mirror'] !== undefined) return;
+    if (isMirrorPod(pod)) return;
     const spec = pod.spec;
     spec.serviceAccountName ||= 'default';
     spec.serviceAccount = spec.serviceAccountName;

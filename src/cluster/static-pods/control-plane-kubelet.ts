@@ -13,7 +13,8 @@ import { hexHash } from './mirror-pod';
 
 export class ControlPlaneKubelet implements KubeletEndpoint {
   private readonly open = new Map<number, StreamSink>();
-  private nextId = 1;
+  /** Stream ids count down from -1, apart from the node worker's (see control-plane-endpoint). */
+  private nextId = -1;
 
   constructor(
     private readonly nodeName: string,
@@ -30,7 +31,7 @@ export class ControlPlaneKubelet implements KubeletEndpoint {
   }
 
   private keepOpen(sink: StreamSink): { streamId: number } {
-    const streamId = this.nextId++;
+    const streamId = this.nextId--;
     this.open.set(streamId, sink);
     return { streamId };
   }
@@ -44,13 +45,13 @@ export class ControlPlaneKubelet implements KubeletEndpoint {
     if (text) sink.data(text);
     if (options.follow) return this.keepOpen(sink);
     sink.end();
-    return { streamId: this.nextId++ };
+    return { streamId: this.nextId-- };
   }
 
   /** Answers, once the stream is up, with the runtime's failure to find the command. */
   async exec(options: ExecOptions, sink: StreamSink): Promise<{ streamId: number }> {
     this.component(options.pod, options.container);
-    const streamId = this.nextId++;
+    const streamId = this.nextId--;
     const execId = hexHash(`${options.podUid}/${options.container}/${streamId}/${this.clock.now()}`, 64);
     const failure = errors.internal(
       `error executing command in container: failed to exec in container: failed to start exec "${execId}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${options.command[0] ?? ''}": executable file not found in $PATH: unknown`,

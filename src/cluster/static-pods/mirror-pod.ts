@@ -5,8 +5,7 @@
 // pkg/kubelet/types/pod_update.go.
 
 import type { Node, Pod, PodStatus } from '../../api/core';
-
-export const CONFIG_MIRROR = 'kubernetes.io/config.mirror';
+import { CONFIG_MIRROR } from '../../api/mirror-pods';
 export const CONFIG_HASH = 'kubernetes.io/config.hash';
 const CONFIG_SOURCE = 'kubernetes.io/config.source';
 const CONFIG_SEEN = 'kubernetes.io/config.seen';

@@ -13,6 +13,8 @@ import { MirrorPodPublisher } from './mirror-pod-publisher';
 
 export interface StaticPods {
   endpoint: KubeletEndpoint;
+  /** Whether the pod named is one of these static pods' mirror pods. */
+  holds(namespace: string, name: string): boolean;
   /** Settles once every mirror pod is published. */
   published: Promise<void>;
   stop(): void;
@@ -28,5 +30,6 @@ export function startStaticPods(apiServer: ApiServer, clock: ClusterClock, node:
     const { ControlPlaneKubelet } = await import('./control-plane-kubelet');
     return new ControlPlaneKubelet(nodeName, clock, { client: new ApiClient(apiServer, 'kubelet'), startedAt, startRevision, nodeIP });
   });
-  return { endpoint, published: publisher.start(), stop: () => publisher.stop() };
+  const names = new Set(STATIC_POD_COMPONENTS.map((component) => `${component}-${nodeName}`));
+  return { endpoint, holds: (namespace, name) => namespace === 'kube-system' && names.has(name), published: publisher.start(), stop: () => publisher.stop() };
 }

@@ -6,6 +6,7 @@
 
 import type { Node, Pod } from '../../api/core';
 import { controllerOf } from '../../api/meta';
+import { isMirrorPod } from '../../api/mirror-pods';
 import { findResource, resourcePath } from '../../api/scheme';
 import type { Command } from '../command';
 import type { KubectlContext } from '../context';
@@ -20,7 +21,7 @@ const PODS = findResource('', 'v1', 'pods')!;
 type Verdict = { delete: true; warning?: string } | { delete: false; error?: string; warning?: string };
 
 function verdict(pod: Pod, flags: ParsedFlags): Verdict {
-  if (pod.metadata.annotations?.['kubernetes.io/config.mirror']) return { delete: false };
+  if (isMirrorPod(pod)) return { delete: false };
   const finished = pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
   const owner = controllerOf(pod.metadata);
   if (owner?.kind === 'DaemonSet') {

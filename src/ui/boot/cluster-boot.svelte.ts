@@ -1,11 +1,10 @@
 // Boots the cluster for the page and tells the UI where that stands: the API server first (on
 // the main thread, restored from IndexedDB), so the picture can watch it at once, then the
-// control plane and the worker nodes, each node reported as it registers or fails. Also the
+// control plane and the nodes, each node reported as it registers or fails. Also the
 // "Reset cluster" action.
 
 import { Cluster } from '../../cluster/cluster';
 import { webNodeHost } from '../../cluster/hosts/web';
-import { workerName } from '../../cluster/topology';
 import type { IndexedDbPersistence } from '../platform/indexeddb-persistence';
 import { WORKER_NODES } from './boot-settings';
 import type { StorageClaim } from './storage-claim';
@@ -29,7 +28,7 @@ export class ClusterBoot {
   /** Problems that leave the cluster running (a node that did not start). */
   problems = $state<string[]>([]);
   resetting = $state(false);
-  /** Every worker node started at boot has registered or failed (or one is reported slow). */
+  /** Every node started at boot has registered or failed (or one is reported slow). */
   nodesStarted = $state(false);
 
   constructor(private readonly persistence: IndexedDbPersistence) {}
@@ -45,7 +44,7 @@ export class ClusterBoot {
       const cluster = await this.boot(problem ? undefined : this.persistence);
       this.phase = 'running';
       cluster.controlLoopsStarted.catch((error: unknown) => this.report(`The scheduler and controllers did not start: ${message(error)}`));
-      const nodes = Promise.all(cluster.workersStarted.map((started, index) => this.watchWorker(started, index)));
+      const nodes = Promise.all(cluster.nodesStarted.map(({ name, started }) => this.watchNode(name, started)));
       await Promise.race([nodes, delay(NODE_START_WARNING_MS)]);
       this.nodesStarted = true;
       await nodes;
@@ -94,9 +93,8 @@ export class ClusterBoot {
     }
   }
 
-  /** Reports a worker node that is slow to register or fails to start. */
-  private async watchWorker(started: Promise<void>, index: number): Promise<void> {
-    const name = workerName(index);
+  /** Reports a node that is slow to register or fails to start. */
+  private async watchNode(name: string, started: Promise<void>): Promise<void> {
     const warning = `Node ${name} has not registered after ${NODE_START_WARNING_MS / 1000} s.`;
     const slow = setTimeout(() => this.report(warning), NODE_START_WARNING_MS);
     try {

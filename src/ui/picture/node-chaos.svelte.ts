@@ -3,11 +3,12 @@
 // these only through heartbeats, so the picture shows both: this state, and the Node's status.
 
 import type { NodePool, NodeState } from '../../cluster/node-pool';
+import { CONTROL_PLANE_NODE } from '../../cluster/topology';
 
 export type ChaosAction = 'stop' | 'start' | 'partition' | 'heal' | 'restart-kubelet';
 
 export class NodeChaos {
-  /** Pool state of each worker node; control-plane nodes are not in the pool. */
+  /** Pool state of each worker node (the control-plane node, which runs the control plane, has no chaos controls). */
   states = $state<Record<string, NodeState>>({});
   /** Nodes with an action under way. */
   busy = $state<Record<string, ChaosAction>>({});
@@ -23,6 +24,7 @@ export class NodeChaos {
   refresh(): void {
     const states: Record<string, NodeState> = {};
     for (const name of this.pool.names) {
+      if (name === CONTROL_PLANE_NODE) continue;
       const state = this.pool.state(name);
       if (state) states[name] = state;
     }

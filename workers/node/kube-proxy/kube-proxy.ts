@@ -42,9 +42,15 @@ export class KubeProxy {
     for (const informer of [this.services, this.endpointSlices, this.nodes] as Informer[]) informer.addHandlers(invalidate);
   }
 
+  /** Starts the node's kube-proxy: announced with its Starting event, then following the API. */
   start(): void {
     const recorder = new EventRecorder(this.client, this.clock, { component: 'kube-proxy', api: 'events.k8s.io', instance: `kube-proxy-${this.nodeName}` });
     recorder.event({ kind: 'Node', name: this.nodeName, uid: this.nodeName, namespace: '' }, 'Normal', 'Starting', '', undefined, 'StartKubeProxy');
+    this.follow();
+  }
+
+  /** Follows Services, EndpointSlices and Nodes without announcing a start (a copy of a node's rules kept elsewhere). */
+  follow(): void {
     this.services.start();
     this.endpointSlices.start();
     this.nodes.start();

@@ -6,6 +6,7 @@
 // Upstream: pkg/kubelet/kubelet.go.
 
 import type { ConfigMap, Node, Pod, Secret, Service } from '../../../src/api/core';
+import { isMirrorPod } from '../../../src/api/mirror-pods';
 import { findResource } from '../../../src/api/scheme';
 import type { ClusterClock } from '../../../src/cluster/clock';
 import { isNotFound, type ApiClient } from '../../../src/client/client';
@@ -58,7 +59,7 @@ export class Kubelet {
 
   constructor(private readonly options: KubeletOptions) {
     const { client, clock, config } = options;
-    this.heartbeat = new NodeHeartbeat(client, clock, () => registrationNode(config, WORKER_IDENTITY, clock));
+    this.heartbeat = new NodeHeartbeat(client, clock, () => registrationNode(config, WORKER_IDENTITY, clock, config.registerWithTaints));
     this.statuses = new StatusManager(client, clock);
     this.recorder = new EventRecorder(client, clock, { component: 'kubelet', host: config.name });
     this.ips = new IpAllocator(config.podCIDR);
@@ -126,8 +127,12 @@ export class Kubelet {
     await this.heartbeat.reportStatus().catch(() => undefined);
   }
 
-  /** A pod bound here was added or changed; status-only changes (often our own writes) do not resync. */
+  /**
+   * A pod bound here was added or changed; status-only changes (often our own writes) do not
+   * resync. Mirror pods are not run from the API: their static pods run from manifests.
+   */
   private podChanged(pod: Pod, resync: boolean): void {
+    if (isMirrorPod(pod)) return;
     const uid = pod.metadata.uid ?? '';
     let worker = this.workers.get(uid);
     if (!worker) {
@@ -158,7 +163,7 @@ export class Kubelet {
   /** Admission: refuses a pod that does not fit what the node has left; true when refused. */
   private reject(pod: Pod): boolean {
     const config = this.options.config;
-    const active = [...this.workers.values()].filter((w) => w.isActive).map((w) => w.current);
+    const active = [...[...this.workers.values()].filter((w) => w.isActive).map((w) => w.current), ...this.runningStaticPods()];
     const node = this.node?.get(config.name) ?? { apiVersion: 'v1', kind: 'Node', metadata: { name: config.name, labels: config.labels }, spec: {} };
     const rejection = admitPod(pod, active, node, allocatableOf(nodeResources(config)));
     if (!rejection) return false;
@@ -166,6 +171,11 @@ export class Kubelet {
     this.recorder.event(pod, 'Warning', rejection.reason, rejection.message);
     this.statuses.set(pod, { phase: 'Failed', reason: rejection.reason, message: `Pod was rejected: ${rejection.message}`, qosClass: pod.status?.qosClass });
     return true;
+  }
+
+  /** The static pods this node runs, as their mirror pods show them: admission counts what they request. */
+  private runningStaticPods(): Pod[] {
+    return (this.pods?.list() ?? []).filter((pod) => isMirrorPod(pod) && pod.status?.phase !== 'Succeeded' && pod.status?.phase !== 'Failed');
   }
 
   private async podRemoved(pod: Pod): Promise<void> {
