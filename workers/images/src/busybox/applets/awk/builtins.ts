@@ -4,7 +4,7 @@
 import { applets, Context } from "../../context";
 import { awkFormat } from "./format";
 import { Interpreter } from "./interp";
-import { N, Node } from "./parser";
+import { N, Node } from "./ast";
 import { Cell } from "./values";
 
 let seed: f64 = 0;

@@ -7,7 +7,7 @@ import { Context } from "../../context";
 import { Regex } from "../../regex";
 import { callBuiltin } from "./builtins";
 import { awkFormat } from "./format";
-import { N, Node } from "./parser";
+import { N, Node } from "./ast";
 import { Record } from "./record";
 import { Cell } from "./values";
 

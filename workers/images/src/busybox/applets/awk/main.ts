@@ -6,7 +6,8 @@ import { Context } from "../../context";
 import { unescape } from "../../escapes";
 import { linesOf, readInput } from "../../input";
 import { Control, Interpreter } from "./interp";
-import { parseAwk, Program, Rule } from "./parser";
+import { Program, Rule } from "./ast";
+import { parseAwk } from "./parser";
 import { Cell } from "./values";
 
 const USAGE = "Usage: awk [OPTIONS] [AWK_PROGRAM] [FILE]...\n";
