@@ -44,6 +44,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'attach', group: TROUBLESHOOTING, summary: 'Attach to a running container', load: () => import('./attach').then((m) => m.attachCommand) },
   { name: 'exec', group: TROUBLESHOOTING, summary: 'Execute a command in a container', load: () => import('./exec').then((m) => m.execCommand) },
   { name: 'auth', group: TROUBLESHOOTING, summary: 'Inspect authorization', load: () => import('./auth').then((m) => m.authCommand) },
+  { name: 'events', group: TROUBLESHOOTING, summary: 'List events', load: () => import('./events').then((m) => m.eventsCommand) },
   { name: 'apply', group: ADVANCED, summary: 'Apply a configuration to a resource by file name or stdin', load: () => import('./apply').then((m) => m.applyCommand) },
   { name: 'patch', group: ADVANCED, summary: 'Update fields of a resource', load: () => import('./patch').then((m) => m.patchCommand) },
   { name: 'wait', group: ADVANCED, summary: 'Experimental: Wait for a specific condition on one or many resources', load: () => import('./wait').then((m) => m.waitCommand) },

@@ -1,5 +1,6 @@
 // The Events section of describe: the object's events found by field selector, ordered by
-// when they last happened, with ages and repeat counts (`5m (x3 over 10m)`). Upstream:
+// when they last happened, with ages and repeat counts (`5m (x3 over 10m)`); the listing and
+// the age cell are kubectl events' too. Upstream:
 // staging/src/k8s.io/kubectl/pkg/describe/describe.go (DescribeEvents, searchEvents) and
 // pkg/util/event/sorted_event_list.go.
 
@@ -20,12 +21,18 @@ export async function searchEvents(ctx: KubectlContext, object: KubeObject, with
   selector.push(`involvedObject.name=${meta.name}`);
   if (meta.namespace) selector.push(`involvedObject.namespace=${meta.namespace}`);
   if (meta.uid) selector.push(`involvedObject.uid=${meta.uid}`);
+  return listEvents(ctx, meta.namespace ?? 'default', selector.join(','));
+}
+
+/** Every core/v1 event in `namespace` (in all when undefined) the field selector picks, 500 a page. */
+export async function listEvents(ctx: KubectlContext, namespace: string | undefined, fieldSelector: string | undefined): Promise<CoreEvent[]> {
   const items: CoreEvent[] = [];
   let token: string | undefined;
   do {
-    const query: Record<string, string> = { fieldSelector: selector.join(','), limit: '500' };
+    const query: Record<string, string> = { limit: '500' };
+    if (fieldSelector) query.fieldSelector = fieldSelector;
     if (token) query.continue = token;
-    const list = await ctx.client.send<KubeList<CoreEvent>>({ method: 'GET', path: resourcePath(EVENTS, meta.namespace ?? 'default'), query });
+    const list = await ctx.client.send<KubeList<CoreEvent>>({ method: 'GET', path: resourcePath(EVENTS, namespace), query });
     items.push(...list.items);
     token = list.metadata.continue;
   } while (token);
@@ -47,11 +54,18 @@ export function describeEvents(events: readonly CoreEvent[], w: PrefixWriter, no
   w.write(LEVEL_0, 'Events:\n  Type\tReason\tAge\tFrom\tMessage\n');
   w.write(LEVEL_1, '----\t------\t----\t----\t-------\n');
   for (const e of sorted) {
-    const first = e.eventTime ? age(e.eventTime, now) : age(e.firstTimestamp, now);
-    let interval = first;
-    if (e.series) interval = `${age(e.series.lastObservedTime, now)} (x${e.series.count} over ${first})`;
-    else if ((e.count ?? 0) > 1) interval = `${age(e.lastTimestamp, now)} (x${e.count} over ${first})`;
     const source = e.source?.component || e.reportingComponent || '';
-    w.write(LEVEL_1, `${e.type ?? ''}\t${e.reason ?? ''}\t${interval}\t${source}\t${(e.message ?? '').trim()}\n`);
+    w.write(LEVEL_1, `${e.type ?? ''}\t${e.reason ?? ''}\t${eventInterval(e, now)}\t${source}\t${(e.message ?? '').trim()}\n`);
   }
+}
+
+/**
+ * How long ago an event happened, and how often over how long when it repeated
+ * (`5m (x3 over 10m)`): describe's Age and kubectl events' LAST SEEN.
+ */
+export function eventInterval(e: CoreEvent, now: number): string {
+  const first = e.eventTime ? age(e.eventTime, now) : age(e.firstTimestamp, now);
+  if (e.series) return `${age(e.series.lastObservedTime, now)} (x${e.series.count} over ${first})`;
+  if ((e.count ?? 0) > 1) return `${age(e.lastTimestamp, now)} (x${e.count} over ${first})`;
+  return first;
 }

@@ -87,7 +87,7 @@ export interface PrintObjectsOptions {
 }
 
 /** `object` as Go marshals its kind's struct, when kubetab knows the kind's schema. */
-function asTyped(object: KubeObject): KubeObject {
+export function asTyped(object: KubeObject): KubeObject {
   const slash = object.apiVersion.indexOf('/');
   const schema = schemaForKind(slash < 0 ? '' : object.apiVersion.slice(0, slash), object.apiVersion.slice(slash + 1), object.kind);
   return schema ? (normalizeWithSchema(object as unknown as Record<string, unknown>, schema) as unknown as KubeObject) : object;

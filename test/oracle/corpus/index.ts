@@ -3,6 +3,7 @@
 
 import { DESCRIBE_CASES } from './describe';
 import { ERROR_CASES } from './errors';
+import { EVENTS_CASES } from './events';
 import { GET_CASES } from './get';
 import { MUTATE_CASES } from './mutate';
 import { OTHER_CASES } from './other';
@@ -10,4 +11,4 @@ import type { OracleCase } from './types';
 
 export type { OracleCase } from './types';
 
-export const CORPUS: readonly OracleCase[] = [...GET_CASES, ...DESCRIBE_CASES, ...OTHER_CASES, ...ERROR_CASES, ...MUTATE_CASES];
+export const CORPUS: readonly OracleCase[] = [...GET_CASES, ...DESCRIBE_CASES, ...EVENTS_CASES, ...OTHER_CASES, ...ERROR_CASES, ...MUTATE_CASES];
