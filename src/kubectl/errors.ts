@@ -46,6 +46,29 @@ export function statusMessage(status: Status): string {
   return `Error from server: ${status.message ?? ''}`;
 }
 
+/**
+ * What kubectl prints for errors collected while visiting objects (ContinueOnError): one error
+ * as describeError says it; a list (an aggregate of several, or of one left after others were
+ * filtered out) one per line, server errors as `Error from server (Reason): message` even when
+ * invalid, others without the `error: ` prefix. Upstream: cmd/util/helpers.go (MultipleErrors).
+ */
+export function errorsMessage(errors: readonly unknown[], asList = errors.length > 1): string {
+  if (!asList) return errors.map((error) => describeError(error).message).join('\n');
+  return errors
+    .map((error) => {
+      if (error instanceof StatusError) return error.status.reason === 'Invalid' ? `Error from server (Invalid): ${error.status.message ?? ''}` : statusMessage(error.status);
+      return describeError(error).message.replace(/^error: /, '');
+    })
+    .join('\n');
+}
+
+/** Prints the errors a command collected (as errorsMessage says them); returns its exit code. */
+export function reportErrors(ctx: { stderr(text: string): void }, errors: readonly unknown[], asList = errors.length > 1): number {
+  if (errors.length === 0) return 0;
+  ctx.stderr(`${errorsMessage(errors, asList)}\n`);
+  return 1;
+}
+
 /** The message and exit code for any error a command throws. */
 export function describeError(error: unknown): { message: string; exitCode: number } {
   if (error instanceof UsageError) {
@@ -71,9 +94,12 @@ export function enhanceListError(error: unknown, type: { group: string; version:
   return new StatusError({ ...error.status, message });
 }
 
-/** Adds the context kubectl's resource builder gives errors about files. */
+/**
+ * Adds the context kubectl's resource builder gives errors about files (an invalid object's
+ * message too, though kubectl shows it only in a list of errors: alone, its causes are printed).
+ */
 export function withFileContext(error: unknown, verb: string, source: string): unknown {
-  if (error instanceof StatusError && error.status.reason !== 'Invalid') {
+  if (error instanceof StatusError) {
     return new StatusError({ ...error.status, message: `error when ${verb} "${source}": ${error.status.message ?? ''}` });
   }
   return error;

@@ -32,12 +32,20 @@ function parseDuration(text: string, flag: string): number {
   return Number(match[1]) * unit;
 }
 
+/** The boolean a word spells for Go's strconv.ParseBool, or undefined. */
+export function parseGoBool(text: string): boolean | undefined {
+  if (['true', '1', 't', 'T', 'TRUE', 'True'].includes(text)) return true;
+  if (['false', '0', 'f', 'F', 'FALSE', 'False'].includes(text)) return false;
+  return undefined;
+}
+
 function convert(spec: FlagSpec, raw: string, shown: string): FlagValue {
   switch (spec.type) {
-    case 'bool':
-      if (['true', '1', 't', 'T', 'TRUE', 'True'].includes(raw)) return true;
-      if (['false', '0', 'f', 'F', 'FALSE', 'False'].includes(raw)) return false;
+    case 'bool': {
+      const value = parseGoBool(raw);
+      if (value !== undefined) return value;
       throw new FlagError(`invalid argument "${raw}" for "${shown}" flag: strconv.ParseBool: parsing "${raw}": invalid syntax`);
+    }
     case 'int':
       if (!/^-?\d+$/.test(raw)) throw new FlagError(`invalid argument "${raw}" for "${shown}" flag: strconv.ParseInt: parsing "${raw}": invalid syntax`);
       return Number(raw);

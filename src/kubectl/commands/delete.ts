@@ -6,6 +6,7 @@
 import type { KubeList, KubeObject } from '../../api/meta';
 import { resourcePath, type ResourceType } from '../../api/scheme';
 import { isNotFound } from '../../client/client';
+import { cascadePolicy } from '../cascade';
 import { namespaceOf, type Command } from '../command';
 import type { KubectlContext } from '../context';
 import { describeError, KubectlError, withFileContext } from '../errors';
@@ -102,9 +103,7 @@ export const deleteCommand: Command = {
     if (grace === 0 && !force) grace = 1;
     if (force && grace < 0) grace = 0;
     if (force && grace === 0) ctx.stderr('Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n');
-    const cascade = flagString(flags, 'cascade');
-    const policy = ({ background: 'Background', foreground: 'Foreground', orphan: 'Orphan', true: 'Background', false: 'Orphan' } as Record<string, string>)[cascade];
-    if (!policy) throw new KubectlError(`error: invalid cascade value (${cascade}). Must be "background", "foreground", or "orphan".`);
+    const policy = cascadePolicy(flagString(flags, 'cascade'), (text) => ctx.stderr(text));
     const selections = files.length > 0 ? [] : await selectResources(ctx.mapper, flags.args);
     const selector = flagString(flags, 'selector');
     const byList = selector || flagBool(flags, 'all') || flagString(flags, 'field-selector');

@@ -47,6 +47,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'events', group: TROUBLESHOOTING, summary: 'List events', load: () => import('./events').then((m) => m.eventsCommand) },
   { name: 'apply', group: ADVANCED, summary: 'Apply a configuration to a resource by file name or stdin', load: () => import('./apply').then((m) => m.applyCommand) },
   { name: 'patch', group: ADVANCED, summary: 'Update fields of a resource', load: () => import('./patch').then((m) => m.patchCommand) },
+  { name: 'replace', group: ADVANCED, summary: 'Replace a resource by file name or stdin', load: () => import('./replace').then((m) => m.replaceCommand) },
   { name: 'wait', group: ADVANCED, summary: 'Experimental: Wait for a specific condition on one or many resources', load: () => import('./wait').then((m) => m.waitCommand) },
   { name: 'label', group: SETTINGS, summary: 'Update the labels on a resource', load: () => import('./label').then((m) => m.labelCommand) },
   { name: 'annotate', group: SETTINGS, summary: 'Update the annotations on a resource', load: () => import('./label').then((m) => m.annotateCommand) },

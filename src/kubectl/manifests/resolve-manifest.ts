@@ -2,6 +2,7 @@
 // errors for kinds the server does not serve and namespaces that contradict -n.
 // Upstream: staging/src/k8s.io/cli-runtime/pkg/resource/mapper.go and builder.go.
 
+import type { KubeObject } from '../../api/meta';
 import type { ResourceType } from '../../api/scheme';
 import type { KubectlContext } from '../context';
 import { KubectlError } from '../errors';
@@ -31,4 +32,11 @@ export async function resolveManifest(ctx: KubectlContext, manifest: Manifest, n
     throw new KubectlError(`error: the namespace from the provided object "${own}" does not match the namespace "${namespace}". You must pass '--namespace=${own}' to perform this operation.`);
   }
   return { ...manifest, type, name, namespace: own || namespace };
+}
+
+/** A copy of the manifest's object with the namespace it goes to written in, as the builder sets it. */
+export function placedObject(resolved: ResolvedManifest): KubeObject {
+  const object: KubeObject = { ...resolved.object, metadata: { ...resolved.object.metadata } };
+  if (resolved.type.namespaced && !object.metadata.namespace) object.metadata.namespace = resolved.namespace;
+  return object;
 }

@@ -7,8 +7,9 @@ import { EVENTS_CASES } from './events';
 import { GET_CASES } from './get';
 import { MUTATE_CASES } from './mutate';
 import { OTHER_CASES } from './other';
+import { REPLACE_CASES } from './replace';
 import type { OracleCase } from './types';
 
 export type { OracleCase } from './types';
 
-export const CORPUS: readonly OracleCase[] = [...GET_CASES, ...DESCRIBE_CASES, ...EVENTS_CASES, ...OTHER_CASES, ...ERROR_CASES, ...MUTATE_CASES];
+export const CORPUS: readonly OracleCase[] = [...GET_CASES, ...DESCRIBE_CASES, ...EVENTS_CASES, ...OTHER_CASES, ...ERROR_CASES, ...MUTATE_CASES, ...REPLACE_CASES];
