@@ -60,6 +60,12 @@ const PATCH_CONTENT_TYPES: Record<PatchType, string> = {
   strategic: 'application/strategic-merge-patch+json',
 };
 
+/** client-go refuses a request for a named object with an empty name (it would address the whole collection). */
+function named(name: string): string {
+  if (name === '') throw new Error('resource name may not be empty');
+  return name;
+}
+
 function toQuery(params: Record<string, string | number | boolean | undefined>): Record<string, string> {
   const query: Record<string, string> = {};
   for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') query[key] = String(value);
@@ -78,23 +84,23 @@ export class ApiClient {
     return unwrap<T>(response);
   }
 
-  get<T extends KubeObject = KubeObject>(type: ResourceType, namespace: string | undefined, name: string): Promise<T> {
-    return this.send<T>({ method: 'GET', path: resourcePath(type, namespace, name) });
+  async get<T extends KubeObject = KubeObject>(type: ResourceType, namespace: string | undefined, name: string): Promise<T> {
+    return this.send<T>({ method: 'GET', path: resourcePath(type, namespace, named(name)) });
   }
 
   list<T extends KubeObject = KubeObject>(type: ResourceType, namespace?: string, params: ListParams = {}): Promise<KubeList<T>> {
     return this.send<KubeList<T>>({ method: 'GET', path: resourcePath(type, namespace), query: toQuery({ ...params }) });
   }
 
-  create<T extends KubeObject = KubeObject>(type: ResourceType, namespace: string | undefined, object: KubeObject, subresource?: string): Promise<T> {
-    const path = subresource ? resourcePath(type, namespace, object.metadata.name, subresource) : resourcePath(type, namespace);
+  async create<T extends KubeObject = KubeObject>(type: ResourceType, namespace: string | undefined, object: KubeObject, subresource?: string): Promise<T> {
+    const path = subresource ? resourcePath(type, namespace, named(object.metadata.name ?? ''), subresource) : resourcePath(type, namespace);
     return this.send<T>({ method: 'POST', path, body: object, headers: { 'content-type': 'application/json' } });
   }
 
-  update<T extends KubeObject = KubeObject>(type: ResourceType, object: KubeObject, subresource?: string): Promise<T> {
+  async update<T extends KubeObject = KubeObject>(type: ResourceType, object: KubeObject, subresource?: string): Promise<T> {
     return this.send<T>({
       method: 'PUT',
-      path: resourcePath(type, object.metadata.namespace, object.metadata.name, subresource),
+      path: resourcePath(type, object.metadata.namespace, named(object.metadata.name ?? ''), subresource),
       body: object,
       headers: { 'content-type': 'application/json' },
     });
@@ -104,7 +110,7 @@ export class ApiClient {
     return this.update<T>(type, object, 'status');
   }
 
-  patch<T extends KubeObject = KubeObject>(
+  async patch<T extends KubeObject = KubeObject>(
     type: ResourceType,
     namespace: string | undefined,
     name: string,
@@ -114,13 +120,13 @@ export class ApiClient {
   ): Promise<T> {
     return this.send<T>({
       method: 'PATCH',
-      path: resourcePath(type, namespace, name, subresource),
+      path: resourcePath(type, namespace, named(name), subresource),
       body: patch,
       headers: { 'content-type': PATCH_CONTENT_TYPES[patchType] },
     });
   }
 
-  delete(
+  async delete(
     type: ResourceType,
     namespace: string | undefined,
     name: string,
@@ -128,7 +134,7 @@ export class ApiClient {
   ): Promise<unknown> {
     return this.send({
       method: 'DELETE',
-      path: resourcePath(type, namespace, name),
+      path: resourcePath(type, namespace, named(name)),
       body: { kind: 'DeleteOptions', apiVersion: 'v1', ...options },
       headers: { 'content-type': 'application/json' },
     });

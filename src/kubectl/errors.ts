@@ -102,5 +102,6 @@ export function withFileContext(error: unknown, verb: string, source: string): u
   if (error instanceof StatusError) {
     return new StatusError({ ...error.status, message: `error when ${verb} "${source}": ${error.status.message ?? ''}` });
   }
+  if (error instanceof Error && !(error instanceof KubectlError)) return new KubectlError(`error: error when ${verb} "${source}": ${error.message}`);
   return error;
 }

@@ -1,6 +1,6 @@
 // Every error class: unknown commands, resources and flags, not found, invalid objects, bad files.
 
-import { lines } from './types';
+import { lines, type OracleCase } from './types';
 
 export const ERROR_CASES = lines(
   'gett pods',
@@ -80,3 +80,8 @@ export const ERROR_CASES = lines(
   'label pod web -',
   "annotate pod web '=v'",
 );
+
+/** Objects without a name: refused before any request (not a DELETE of the whole collection). */
+export const NAMELESS_CASES: OracleCase[] = [
+  { line: 'delete -f -', stdin: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  labels:\n    a: b\ndata:\n  x: y\n' },
+];

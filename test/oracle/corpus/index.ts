@@ -2,7 +2,7 @@
 // change under them), then commands that change the cluster, on twin objects.
 
 import { DESCRIBE_CASES } from './describe';
-import { ERROR_CASES } from './errors';
+import { ERROR_CASES, NAMELESS_CASES } from './errors';
 import { EVENTS_CASES } from './events';
 import { GET_CASES } from './get';
 import { MUTATE_CASES } from './mutate';
@@ -12,4 +12,4 @@ import type { OracleCase } from './types';
 
 export type { OracleCase } from './types';
 
-export const CORPUS: readonly OracleCase[] = [...GET_CASES, ...DESCRIBE_CASES, ...EVENTS_CASES, ...OTHER_CASES, ...ERROR_CASES, ...MUTATE_CASES, ...REPLACE_CASES];
+export const CORPUS: readonly OracleCase[] = [...GET_CASES, ...DESCRIBE_CASES, ...EVENTS_CASES, ...OTHER_CASES, ...ERROR_CASES, ...NAMELESS_CASES, ...MUTATE_CASES, ...REPLACE_CASES];
