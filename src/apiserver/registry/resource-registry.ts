@@ -54,6 +54,8 @@ export class ResourceRegistry {
   private readonly storageSchema: StructSchema;
   /** Stored values written straight from a normalization (as opposed to a graceful delete's copy). */
   private readonly normalizedValues = new WeakSet<KubeObject>();
+  /** Selectable fields of stored objects (see fields). */
+  private readonly storedFields = new WeakMap<KubeObject, Record<string, string>>();
 
   constructor(
     readonly strategy: AnyStrategy,
@@ -111,10 +113,19 @@ export class ResourceRegistry {
     return matchesFields(options.fieldSelector, this.fields(object));
   }
 
+  /**
+   * The fields an object can be selected on. A stored object never changes (it is frozen), so
+   * its fields are worked out once, however many field-selecting watchers (a kubelet per node)
+   * look at it.
+   */
   fields(object: KubeObject): Record<string, string> {
+    const known = this.storedFields.get(object);
+    if (known) return known;
     const fields: Record<string, string> = { 'metadata.name': object.metadata.name ?? '' };
     if (this.type.namespaced) fields['metadata.namespace'] = object.metadata.namespace ?? '';
-    return { ...fields, ...this.strategy.selectableFields?.(object) };
+    Object.assign(fields, this.strategy.selectableFields?.(object));
+    if (Object.isFrozen(object)) this.storedFields.set(object, fields);
+    return fields;
   }
 
   /** Checks that every field selector names a field this resource can select on. */
