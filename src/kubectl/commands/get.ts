@@ -17,8 +17,8 @@ import { TablePrinter } from '../printers/table-printer';
 import { selectResources, type ResourceSelection } from '../resource-args';
 import { kindName } from '../resource-mapper';
 import { GET_TABS, TabWriter } from '../tabwriter';
-
-const TABLE_ACCEPT = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json';
+import { TABLE_ACCEPT, type Fetched } from './get-fetched';
+import { fetchFromFiles, fileSelections } from './get-files';
 const CHUNK_SIZE = 500;
 
 const MISSING_TYPE = `You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.
@@ -27,11 +27,7 @@ error: Required resource not specified.
 Use "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).
 See 'kubectl get -h' for help and examples`;
 
-interface Fetched {
-  type: ResourceType;
-  /** A Table (human output) or a list/object (other formats). */
-  body: Table | KubeList | KubeObject;
-}
+const ARGS_WITH_FILES = 'error: when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well';
 
 function listQuery(flags: ParsedFlags, extra: Record<string, string> = {}): Record<string, string> {
   const query: Record<string, string> = { ...extra };
@@ -80,7 +76,7 @@ function itemsOf(fetched: Fetched): KubeObject[] {
 }
 
 async function printHuman(ctx: KubectlContext, flags: ParsedFlags, fetched: Fetched[], allNamespaces: boolean, wide: boolean): Promise<boolean> {
-  const multipleKinds = new Set(fetched.filter((f) => (f.body as Table).rows.length > 0).map((f) => f.type)).size > 1;
+  const multipleKinds = flagBool(flags, 'show-kind') || new Set(fetched.filter((f) => (f.body as Table).rows.length > 0).map((f) => f.type)).size > 1;
   const tabs = new TabWriter(GET_TABS);
   let written = 0;
   let separatorPending = false;
@@ -213,15 +209,27 @@ export const getCommand: Command = {
       ctx.stdout(typeof body === 'string' ? body : JSON.stringify(body));
       return 0;
     }
-    if (flags.args.length === 0) throw new KubectlError(MISSING_TYPE);
+    const files = flagArray(flags, 'filename');
+    if (flags.args.length === 0 && files.length === 0) throw new KubectlError(MISSING_TYPE);
+    if (flags.args.length > 0 && files.length > 0) throw new KubectlError(ARGS_WITH_FILES);
     const format = outputFormat(flagString(flags, 'output'), flagString(flags, 'template'));
     if (flagBool(flags, 'show-labels') && format.kind !== 'table') throw new KubectlError(`error: --show-labels option cannot be used with ${flagString(flags, 'output')} printer`);
     const allNamespaces = flagBool(flags, 'all-namespaces');
     const namespace = allNamespaces ? undefined : namespaceOf(flags, ctx);
     const selections = await selectResources(ctx.mapper, flags.args);
-    if (flagBool(flags, 'watch') || flagBool(flags, 'watch-only')) return watch(ctx, flags, selections, namespace, allNamespaces, format);
+    if (flagBool(flags, 'watch') || flagBool(flags, 'watch-only')) {
+      if (files.length === 0) return watch(ctx, flags, selections, namespace, allNamespaces, format);
+      const fromFiles = await fileSelections(ctx, flags, namespace ?? '');
+      return watch(ctx, flags, fromFiles.selections, fromFiles.namespace, allNamespaces, format);
+    }
     const errors: unknown[] = [];
     const fetched: Fetched[] = [];
+    let singleItemImplied = selections.length === 1 && selections[0].names.length === 1;
+    if (files.length > 0) {
+      const fromFiles = await fetchFromFiles(ctx, flags, namespace ?? '', format.kind === 'table', errors);
+      fetched.push(...fromFiles.fetched);
+      singleItemImplied = fromFiles.singleItemImplied;
+    }
     for (const selection of selections) fetched.push(...(await fetchAll(ctx, selection, namespace, flags, format.kind === 'table', errors)));
     let wroteOutput: boolean;
     const sortField = flagString(flags, 'sort-by');
@@ -231,8 +239,8 @@ export const getCommand: Command = {
     } else {
       let objects = fetched.flatMap((f) => itemsOf(f).map((o) => ({ ...o, kind: o.kind || f.type.kind, apiVersion: o.apiVersion || groupVersion(f.type) })));
       if (sortField) objects = sortBy(objects, sortField, (o) => o);
-      const single = selections.length === 1 && selections[0].names.length === 1 && errors.length === 0;
-      const text = objects.length === 0 && format.kind === 'name' ? '' : await printObjects(format, objects, { single, noHeaders: flagBool(flags, 'no-headers') });
+      const onlyErrors = (singleItemImplied && errors.length > 0) || (objects.length === 0 && format.kind === 'name');
+      const text = onlyErrors ? '' : await printObjects(format, objects, { single: singleItemImplied && objects.length === 1, noHeaders: flagBool(flags, 'no-headers') });
       ctx.stdout(text);
       wroteOutput = text.length > 0;
     }

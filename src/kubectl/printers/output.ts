@@ -71,7 +71,7 @@ export function objectName(object: KubeObject): string {
   const slash = object.apiVersion.indexOf('/');
   const group = slash < 0 ? '' : object.apiVersion.slice(0, slash);
   const kind = object.kind.toLowerCase();
-  return `${group ? `${kind}.${group}` : kind}/${object.metadata.name ?? ''}`;
+  return `${group ? `${kind}.${group}` : kind}/${object.metadata.name || '<unknown>'}`;
 }
 
 export interface PrintObjectsOptions {

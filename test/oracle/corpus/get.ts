@@ -43,6 +43,7 @@ export const GET_CASES = lines(
   'get pods web worker',
   'get pods nope',
   'get pods nope --ignore-not-found',
+  'get pod nope -o yaml',
   'get pods web nope',
   'get ep,endpointslices',
   'get rs -o wide',

@@ -5,6 +5,7 @@ import { DESCRIBE_CASES } from './describe';
 import { ERROR_CASES, NAMELESS_CASES } from './errors';
 import { EVENTS_CASES } from './events';
 import { GET_CASES } from './get';
+import { GET_FILES_CASES } from './get-files';
 import { MUTATE_CASES } from './mutate';
 import { OTHER_CASES } from './other';
 import { REPLACE_CASES } from './replace';
@@ -12,4 +13,4 @@ import type { OracleCase } from './types';
 
 export type { OracleCase } from './types';
 
-export const CORPUS: readonly OracleCase[] = [...GET_CASES, ...DESCRIBE_CASES, ...EVENTS_CASES, ...OTHER_CASES, ...ERROR_CASES, ...NAMELESS_CASES, ...MUTATE_CASES, ...REPLACE_CASES];
+export const CORPUS: readonly OracleCase[] = [...GET_CASES, ...GET_FILES_CASES, ...DESCRIBE_CASES, ...EVENTS_CASES, ...OTHER_CASES, ...ERROR_CASES, ...NAMELESS_CASES, ...MUTATE_CASES, ...REPLACE_CASES];

@@ -20,3 +20,8 @@ export interface OracleCase {
 export function lines(...commandLines: string[]): OracleCase[] {
   return commandLines.map((line) => ({ line }));
 }
+
+/** Cases from command lines that all read the same standard input. */
+export function withStdin(stdin: string, ...commandLines: string[]): OracleCase[] {
+  return commandLines.map((line) => ({ line, stdin }));
+}
