@@ -6,6 +6,7 @@
 // staging/src/k8s.io/apimachinery/pkg/runtime/serializer/json.
 
 import type { KubeObject } from '../api/meta';
+import { GO_YAML } from '../api/go-yaml';
 import { isPlainObject } from '../api/objects';
 import { decodeWithSchema, GoDecodeError, type DecodeOptions } from '../api/schema/decode';
 import { schemaForKind } from '../api/schema/registry';
@@ -39,7 +40,7 @@ function contentType(req: ApiRequest): string {
 async function parseYaml(text: string): Promise<unknown> {
   const { parse } = await import('yaml');
   try {
-    return parse(text);
+    return parse(text, GO_YAML);
   } catch (error) {
     throw errors.badRequest(`yaml: ${(error as Error).message.split('\n')[0]}`);
   }

@@ -4,6 +4,7 @@
 // Upstream: staging/src/k8s.io/kubectl/pkg/cmd/patch/patch.go.
 
 import { parse } from 'yaml';
+import { GO_YAML } from '../../api/go-yaml';
 import type { KubeObject } from '../../api/meta';
 import { resourcePath } from '../../api/scheme';
 import { jsonEqual } from '../../api/objects';
@@ -25,7 +26,7 @@ function parsePatch(text: string): unknown {
     return JSON.parse(text);
   } catch {
     try {
-      return parse(text) as unknown;
+      return parse(text, GO_YAML) as unknown;
     } catch (error) {
       throw new KubectlError(`error: unable to parse "${text}": ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
     }

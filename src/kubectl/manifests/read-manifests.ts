@@ -5,6 +5,7 @@
 // staging/src/k8s.io/cli-runtime/pkg/resource/visitor.go (FileVisitor, StreamVisitor).
 
 import { parseAllDocuments } from 'yaml';
+import { GO_YAML } from '../../api/go-yaml';
 import type { KubeObject } from '../../api/meta';
 import type { KubectlContext } from '../context';
 import { KubectlError } from '../errors';
@@ -32,7 +33,7 @@ function unpack(value: unknown, source: string): Manifest[] {
 /** Parses one file's text into its objects (empty documents are skipped). */
 export function parseManifests(text: string, source: string): Manifest[] {
   const manifests: Manifest[] = [];
-  const documents = parseAllDocuments(text);
+  const documents = parseAllDocuments(text, GO_YAML);
   for (const document of Array.isArray(documents) ? documents : [documents]) {
     if (document.errors.length > 0) {
       const error = document.errors[0];
