@@ -7,10 +7,9 @@
 import type { Node, Taint } from '../../api/core';
 import type { KubeList } from '../../api/meta';
 import { findResource, resourcePath } from '../../api/scheme';
-import { StatusError } from '../../client/client';
 import type { Command } from '../command';
 import type { KubectlContext } from '../context';
-import { describeError, enhanceListError, KubectlError, statusMessage } from '../errors';
+import { enhanceListError, errorsMessage, KubectlError } from '../errors';
 import { flagBool, flagString, type ParsedFlags } from '../flags';
 import { outputFormat, printObjects, type OutputFormat } from '../printers/output';
 import { dryRunOf, validationParam, type DryRun } from './create/submit';
@@ -114,14 +113,14 @@ async function taintNode(ctx: KubectlContext, flags: ParsedFlags, node: Node, re
   return `node/${name} ${operation}\n`;
 }
 
-/** What kubectl's CheckErr prints: one error with `error: `, several one per line without it. */
+/**
+ * What kubectl's CheckErr prints: errorsMessage's layout, except that one node's missing taints
+ * (an aggregate of its own) print one per line.
+ */
 function errorText(errors: unknown[]): string {
-  if (errors.length === 1) {
-    const [error] = errors;
-    if (error instanceof TaintsNotFoundError && error.messages.length > 1) return error.messages.map((message) => `${message}\n`).join('');
-    return `${describeError(error).message}\n`;
-  }
-  return errors.map((error) => `${error instanceof StatusError ? statusMessage(error.status) : error instanceof Error ? error.message : String(error)}\n`).join('');
+  const [error] = errors;
+  if (errors.length === 1 && error instanceof TaintsNotFoundError && error.messages.length > 1) return error.messages.map((message) => `${message}\n`).join('');
+  return `${errorsMessage(errors)}\n`;
 }
 
 export const taintCommand: Command = {
