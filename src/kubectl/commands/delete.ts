@@ -11,8 +11,7 @@ import { namespaceOf, type Command } from '../command';
 import type { KubectlContext } from '../context';
 import { describeError, KubectlError, withFileContext } from '../errors';
 import { flagArray, flagBool, flagNumber, flagString } from '../flags';
-import { readManifests } from '../manifests/read-manifests';
-import { resolveManifest } from '../manifests/resolve-manifest';
+import { resolveManifests } from '../manifests/resolve-manifest';
 import { selectResources } from '../resource-args';
 import { kindName } from '../resource-mapper';
 
@@ -109,9 +108,8 @@ export const deleteCommand: Command = {
     const byList = selector || flagBool(flags, 'all') || flagString(flags, 'field-selector');
     const targets: Target[] = [];
     const errors: unknown[] = [];
-    for (const manifest of await readManifests(ctx, files, flagBool(flags, 'recursive'))) {
-      const resolved = await resolveManifest(ctx, manifest, namespace, flags.changed.has('namespace'));
-      targets.push({ type: resolved.type, namespace: resolved.namespace, name: resolved.name, source: manifest.source });
+    for (const resolved of await resolveManifests(ctx, files, flagBool(flags, 'recursive'), namespace, flags.changed.has('namespace'))) {
+      targets.push({ type: resolved.type, namespace: resolved.namespace, name: resolved.name, source: resolved.source });
     }
     for (const selection of selections) {
       const ns = selection.type.namespaced ? (allNamespaces ? undefined : namespace) : undefined;

@@ -13,8 +13,7 @@ import { StatusError } from '../../client/client';
 import type { KubectlContext } from '../context';
 import { KubectlError } from '../errors';
 import { flagArray, flagBool, flagString, type ParsedFlags } from '../flags';
-import { readManifests } from '../manifests/read-manifests';
-import { placedObject, resolveManifest, type ResolvedManifest } from '../manifests/resolve-manifest';
+import { placedObject, resolveManifests, type ResolvedManifest } from '../manifests/resolve-manifest';
 import type { ResourceSelection } from '../resource-args';
 import { TABLE_ACCEPT, type Fetched } from './get-fetched';
 
@@ -26,11 +25,7 @@ export interface FileFetch {
 
 /** Every object the -f paths name, placed in its namespace; `namespace` is '' with -A. */
 export async function resolveFileObjects(ctx: KubectlContext, flags: ParsedFlags, namespace: string): Promise<ResolvedManifest[]> {
-  const resolved: ResolvedManifest[] = [];
-  for (const manifest of await readManifests(ctx, flagArray(flags, 'filename'), flagBool(flags, 'recursive'))) {
-    resolved.push(await resolveManifest(ctx, manifest, namespace, flags.changed.has('namespace')));
-  }
-  return resolved;
+  return resolveManifests(ctx, flagArray(flags, 'filename'), flagBool(flags, 'recursive'), namespace, flags.changed.has('namespace'));
 }
 
 /** What -w follows for -f: the files' objects by type, in the namespace of the first. */

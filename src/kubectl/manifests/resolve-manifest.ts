@@ -6,7 +6,7 @@ import type { KubeObject } from '../../api/meta';
 import type { ResourceType } from '../../api/scheme';
 import type { KubectlContext } from '../context';
 import { KubectlError } from '../errors';
-import type { Manifest } from './read-manifests';
+import { readManifests, type Manifest } from './read-manifests';
 
 export interface ResolvedManifest extends Manifest {
   type: ResourceType;
@@ -39,4 +39,11 @@ export function placedObject(resolved: ResolvedManifest): KubeObject {
   const object: KubeObject = { ...resolved.object, metadata: { ...resolved.object.metadata } };
   if (resolved.type.namespaced && !object.metadata.namespace) object.metadata.namespace = resolved.namespace;
   return object;
+}
+
+/** Every object the paths hold, each resolved; the first that cannot be fails the whole read. */
+export async function resolveManifests(ctx: KubectlContext, paths: readonly string[], recursive: boolean, namespace: string, namespaceExplicit: boolean): Promise<ResolvedManifest[]> {
+  const resolved: ResolvedManifest[] = [];
+  for (const manifest of await readManifests(ctx, paths, recursive)) resolved.push(await resolveManifest(ctx, manifest, namespace, namespaceExplicit));
+  return resolved;
 }
