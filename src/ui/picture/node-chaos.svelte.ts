@@ -3,7 +3,6 @@
 // these only through heartbeats, so the picture shows both: this state, and the Node's status.
 
 import type { NodePool, NodeState } from '../../cluster/node-pool';
-import { CONTROL_PLANE_NODE } from '../../cluster/topology';
 
 export type ChaosAction = 'stop' | 'start' | 'partition' | 'heal' | 'restart-kubelet';
 
@@ -15,6 +14,8 @@ export class NodeChaos {
 
   constructor(
     private readonly pool: NodePool,
+    /** The worker nodes' names, which the chaos controls act on. */
+    private readonly workerNames: () => string[],
     private readonly report: (problem: string) => void,
   ) {
     this.refresh();
@@ -23,8 +24,7 @@ export class NodeChaos {
   /** Re-reads the pool (after nodes were added). */
   refresh(): void {
     const states: Record<string, NodeState> = {};
-    for (const name of this.pool.names) {
-      if (name === CONTROL_PLANE_NODE) continue;
+    for (const name of this.workerNames()) {
       const state = this.pool.state(name);
       if (state) states[name] = state;
     }
