@@ -93,13 +93,27 @@ export const taintNodesByCondition: AdmissionPlugin = {
   },
 };
 
-/** Pods without a priority class get priority 0 and the default preemption policy. */
+/** The PriorityClasses every cluster has (kubetab serves no PriorityClass API for more). */
+const BUILT_IN_PRIORITY_CLASSES: Readonly<Record<string, number>> = { 'system-cluster-critical': 2000000000, 'system-node-critical': 2000001000 };
+
+/**
+ * A pod's priority comes from its priority class (refused when there is no such class, or when
+ * the pod states another value); pods without one get 0. Both built-in classes preempt lower
+ * priorities. Upstream: plugin/pkg/admission/priority/admission.go.
+ */
 export const priorityAdmission: AdmissionPlugin = {
   name: 'Priority',
   admit(a) {
     if (a.type.resource !== 'pods' || a.operation !== 'CREATE' || a.subresource || !a.object) return;
-    const spec = (a.object as Pod).spec;
-    spec.priority ??= 0;
+    const pod = a.object as Pod;
+    const spec = pod.spec;
+    const className = spec.priorityClassName;
+    const priority = !className ? 0 : Object.hasOwn(BUILT_IN_PRIORITY_CLASSES, className) ? BUILT_IN_PRIORITY_CLASSES[className] : undefined;
+    if (priority === undefined) throw errors.forbidden(a.type, pod.metadata.name ?? '', `no PriorityClass with name ${className} was found`);
+    if (spec.priority !== undefined && spec.priority !== priority) {
+      throw errors.forbidden(a.type, pod.metadata.name ?? '', `the integer value of priority (${spec.priority}) must not be provided in pod spec; priority admission controller computed ${priority} from the given PriorityClass name`);
+    }
+    spec.priority = priority;
     spec.preemptionPolicy ??= 'PreemptLowerPriority';
   },
 };
