@@ -1,5 +1,5 @@
-// kubectl exec end to end: through kubetab's kubectl in process (output, exit codes, piped
-// stdin, an interactive terminal) and through the HTTP bridge's WebSocket exec protocol
+// kubectl exec end to end: through kubetab's kubectl in process (output, exit codes, a command
+// the image lacks, piped stdin, an interactive terminal) and through the HTTP bridge's WebSocket exec protocol
 // (v5.channel.k8s.io) that the real kubectl speaks, on a real cluster.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,6 +48,17 @@ describe('kubectl exec', () => {
 
   it('reports a non-zero exit as kubectl does, with that exit code', async () => {
     expect(await t.kubectl(['exec', 'box', '--', 'sh', '-c', 'echo oops >&2; exit 3'])).toEqual({ stdout: '', stderr: 'oops\ncommand terminated with exit code 3\n', code: 3 });
+  });
+
+  it('fails a command the image does not hold as containerd fails it, on the opened stream', async () => {
+    const result = await t.kubectl(['exec', 'box', '--', 'nosuch']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(
+      /^error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "[0-9a-f]{64}": OCI runtime exec failed: exec failed: unable to start container process: exec: "nosuch": executable file not found in \$PATH: unknown\n$/,
+    );
+    const received = await execOverWebSocket(bridge.url, 'command=nosuch&stdout=true&stderr=true', []);
+    expect(JSON.parse(received.channels.get(3) ?? '{}')).toMatchObject({ status: 'Failure', reason: 'InternalError', code: 500 });
   });
 
   it('feeds piped standard input with -i', async () => {

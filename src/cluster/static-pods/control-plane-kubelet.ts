@@ -6,10 +6,10 @@ import type { AttachOptions, ExecInput, ExecOptions, KubeletEndpoint, LogOptions
 import { errors } from '../../apiserver/errors';
 import type { StreamSink } from '../../apiserver/request';
 import { ContainerLog, logReadOptions } from '../../../workers/node/kubelet/container-log';
+import { sendExecFailure } from '../../../workers/node/kubelet/exec-failure';
 import type { ClusterClock } from '../clock';
 import { componentLog, type LogFacts } from './component-logs';
 import { STATIC_POD_COMPONENTS, type StaticPodComponent } from './manifests';
-import { hexHash } from './mirror-pod';
 
 export class ControlPlaneKubelet implements KubeletEndpoint {
   private readonly open = new Map<number, StreamSink>();
@@ -51,16 +51,8 @@ export class ControlPlaneKubelet implements KubeletEndpoint {
   /** Answers, once the stream is up, with the runtime's failure to find the command. */
   async exec(options: ExecOptions, sink: StreamSink): Promise<{ streamId: number }> {
     this.component(options.pod, options.container);
-    const streamId = this.nextId--;
-    const execId = hexHash(`${options.podUid}/${options.container}/${streamId}/${this.clock.now()}`, 64);
-    const failure = errors.internal(
-      `error executing command in container: failed to exec in container: failed to start exec "${execId}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${options.command[0] ?? ''}": executable file not found in $PATH: unknown`,
-    );
-    void Promise.resolve().then(() => {
-      sink.data({ channel: 'error', status: failure.status });
-      sink.end();
-    });
-    return { streamId };
+    sendExecFailure(sink, `OCI runtime exec failed: exec failed: unable to start container process: exec: "${options.command[0] ?? ''}": executable file not found in $PATH: unknown`);
+    return { streamId: this.nextId-- };
   }
 
   /** Attaches to the component's output; it writes nothing more after starting, so the stream stays quiet until detached. */

@@ -7,9 +7,10 @@
 import type { AttachOptions, ExecInput, ExecOptions, LogOptions } from '../../../src/apiserver/kubelet-connector';
 import { errors } from '../../../src/apiserver/errors';
 import type { StreamSink } from '../../../src/apiserver/request';
-import type { ProcessHandle } from '../../runtime/runtime-api';
+import { ContainerStartError, type ProcessHandle } from '../../runtime/runtime-api';
 import { startAttach, type AttachSession } from './attach-session';
 import { logReadOptions, type ContainerLog } from './container-log';
+import { sendExecFailure } from './exec-failure';
 import type { ContainerRecord } from './container-record';
 import type { Kubelet } from './kubelet';
 
@@ -95,9 +96,16 @@ export class KubeletServer {
     const record = this.record(options.namespace, options.pod, options.podUid, options.container);
     if (!record.handle || !record.running) throw errors.badRequest(`unable to upgrade connection: container not found ("${options.container}")`);
     const id = this.nextId++;
-    const process = await record.handle.exec({ argv: options.command, stdin: options.stdin, tty: options.tty }, (channel, data) => {
-      if (channel === 'stdout' ? options.stdout : options.stderr || options.tty) sink.data({ channel: options.tty ? 'stdout' : channel, data });
-    });
+    let process;
+    try {
+      process = await record.handle.exec({ argv: options.command, stdin: options.stdin, tty: options.tty }, (channel, data) => {
+        if (channel === 'stdout' ? options.stdout : options.stderr || options.tty) sink.data({ channel: options.tty ? 'stdout' : channel, data });
+      });
+    } catch (error) {
+      if (!(error instanceof ContainerStartError)) throw error;
+      sendExecFailure(sink, error.message);
+      return { streamId: id };
+    }
     this.streams.set(id, { cancel: () => process.signal('SIGKILL'), process });
     void process.exited.then((exit) => {
       this.streams.delete(id);

@@ -6,6 +6,7 @@
 // pkg/kubelet/kuberuntime (RunInContainer), pkg/kubelet/cri/remote (ExecSync).
 
 import { ContainerStartError } from '../../../runtime/runtime-api';
+import { execStartFailure } from '../exec-failure';
 import type { ActionDeps, ActionTarget } from './action-target';
 
 /** Output beyond this is dropped (the exec prober's limit). */
@@ -27,8 +28,7 @@ export async function execInContainer(argv: string[], target: ActionTarget, deps
     });
   } catch (error) {
     if (!(error instanceof ContainerStartError)) throw error;
-    const execId = [...crypto.getRandomValues(new Uint8Array(32))].map((b) => b.toString(16).padStart(2, '0')).join('');
-    return { kind: 'error', message: `rpc error: code = Unknown desc = failed to exec in container: failed to start exec "${execId}": ${error.message}` };
+    return { kind: 'error', message: `rpc error: code = Unknown desc = ${execStartFailure(error.message)}` };
   }
   const exited = process.exited.then((exit) => ({ kind: 'exited' as const, exitCode: exit.exitCode, ...output }));
   if (timeoutMs === undefined) return exited;
