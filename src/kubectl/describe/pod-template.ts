@@ -20,7 +20,7 @@ export function describePodTemplate(w: PrefixWriter, template: PodTemplateSpec |
   if ((spec.initContainers ?? []).length > 0) describeContainers(w, 'Init Containers', undefined, spec.initContainers ?? [], undefined, clock, '  ');
   describeContainers(w, 'Containers', undefined, spec.containers, undefined, clock, '  ');
   describeVolumes(w, spec.volumes ?? [], '  ');
+  if (spec.priorityClassName) w.write(LEVEL_1, `Priority Class Name:\t${spec.priorityClassName}\n`);
   printLabelsMultiline(w, '  Node-Selectors', spec.nodeSelector);
   printTolerationsMultiline(w, '  Tolerations', spec.tolerations);
-  if (spec.priorityClassName) w.write(LEVEL_1, `Priority Class Name:\t${spec.priorityClassName}\n`);
 }
