@@ -4,8 +4,8 @@
 import { StatusError } from '../client/client';
 import type { KubectlContext } from './context';
 
-/** GETs `path` (a pods/log URL) and writes what arrives to stdout. */
-export async function streamLog(ctx: KubectlContext, path: string, query: Record<string, string>): Promise<void> {
+/** GETs `path` (a pods/log URL) and writes what arrives with `write` (standard output by default). */
+export async function streamLog(ctx: KubectlContext, path: string, query: Record<string, string>, write: (text: string) => void = ctx.stdout): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     let done = false;
     let streamId: number | undefined;
@@ -17,7 +17,7 @@ export async function streamLog(ctx: KubectlContext, path: string, query: Record
     };
     ctx.signal.onCancel(finish);
     ctx.client.transport
-      .stream({ method: 'GET', path, query }, { data: (chunk) => !done && ctx.stdout(String(chunk)), end: finish })
+      .stream({ method: 'GET', path, query }, { data: (chunk) => !done && write(String(chunk)), end: finish })
       .then((response) => {
         if (response.status >= 400) {
           done = true;
@@ -25,8 +25,27 @@ export async function streamLog(ctx: KubectlContext, path: string, query: Record
           return;
         }
         streamId = response.streamId;
-        if (streamId === undefined && typeof response.body === 'string') ctx.stdout(response.body);
+        if (streamId === undefined && typeof response.body === 'string') write(response.body);
         if (streamId === undefined) finish();
       }, reject);
   });
+}
+
+/**
+ * A writer that puts `prefix` before every line (kubectl logs --prefix); `flush` writes a last
+ * line that did not end with a newline.
+ */
+export function linePrefixer(prefix: string, write: (text: string) => void): { write: (text: string) => void; flush: () => void } {
+  let pending = '';
+  return {
+    write: (text) => {
+      const lines = (pending + text).split('\n');
+      pending = lines.pop() ?? '';
+      if (lines.length > 0) write(lines.map((line) => `${prefix}${line}\n`).join(''));
+    },
+    flush: () => {
+      if (pending) write(`${prefix}${pending}`);
+      pending = '';
+    },
+  };
 }

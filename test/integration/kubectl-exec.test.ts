@@ -7,8 +7,7 @@ import WebSocket from 'ws';
 import { startBridge, type Bridge } from '../../src/cli/http-bridge';
 import type { KubectlTerminal } from '../../src/kubectl/context';
 import { runKubectl } from '../../src/kubectl/kubectl';
-import { ResourceMapper } from '../../src/kubectl/resource-mapper';
-import { eventually, startTestCluster, type TestCluster } from '../support/node-cluster';
+import { eventually, kubectlContext, startTestCluster, type TestCluster } from '../support/node-cluster';
 
 interface Received {
   channels: Map<number, string>;
@@ -76,19 +75,7 @@ describe('kubectl exec', () => {
       },
     };
     let stdout = '';
-    const running = runKubectl(['exec', '-it', 'box', '--', 'sh'], {
-      client: t.client,
-      mapper: new ResourceMapper(t.client),
-      namespace: 'default',
-      stdout: (text) => (stdout += text),
-      stderr: () => undefined,
-      readFile: async () => '',
-      listDirectory: async () => undefined,
-      now: () => t.clock.now(),
-      signal: { cancelled: false, onCancel: () => undefined },
-      timezoneOffset: () => 0,
-      terminal,
-    });
+    const running = runKubectl(['exec', '-it', 'box', '--', 'sh'], kubectlContext(t, { stdout: (text) => (stdout += text), terminal }));
     await eventually(t.clock, async () => expect(onInput).toBeDefined());
     onInput?.('echo $((6 * 7))\r');
     await eventually(t.clock, async () => expect(stdout).toContain('42'));

@@ -5,6 +5,7 @@ import { ApiClient } from '../../src/client/client';
 import { ClusterClock } from '../../src/cluster/clock';
 import { Cluster, type ClusterOptions } from '../../src/cluster/cluster';
 import { createNodeHost } from '../../src/cluster/hosts/node';
+import type { KubectlContext } from '../../src/kubectl/context';
 import { runKubectl } from '../../src/kubectl/kubectl';
 import { ResourceMapper } from '../../src/kubectl/resource-mapper';
 
@@ -31,6 +32,28 @@ export function splitArgs(line: string): string[] {
   return args;
 }
 
+/**
+ * The context kubetab's kubectl runs with in tests: the cluster's client, namespace default, no
+ * files, the cluster clock, UTC, never cancelled; `overrides` give output, a signal or a terminal.
+ */
+export function kubectlContext(t: Pick<TestCluster, 'client' | 'clock'>, overrides: Partial<KubectlContext> = {}): KubectlContext {
+  return {
+    client: t.client,
+    mapper: new ResourceMapper(t.client),
+    namespace: 'default',
+    stdout: () => undefined,
+    stderr: () => undefined,
+    readFile: async (path) => {
+      throw new Error(`the path "${path}" does not exist`);
+    },
+    listDirectory: async () => undefined,
+    now: () => t.clock.now(),
+    signal: { cancelled: false, onCancel: () => undefined },
+    timezoneOffset: () => 0,
+    ...overrides,
+  };
+}
+
 export async function startTestCluster(options: Partial<ClusterOptions> & { realClock?: boolean } = {}): Promise<TestCluster> {
   const clock = options.clock ?? (options.realClock ? new ClusterClock() : ClusterClock.manual(Date.now()));
   const host = options.host ?? (await createNodeHost());
@@ -44,21 +67,21 @@ export async function startTestCluster(options: Partial<ClusterOptions> & { real
     async kubectl(line, stdin = '') {
       let stdout = '';
       let stderr = '';
-      const code = await runKubectl(Array.isArray(line) ? line : splitArgs(line), {
-        client,
-        mapper,
-        namespace: 'default',
-        stdout: (text) => (stdout += text),
-        stderr: (text) => (stderr += text),
-        readFile: async (path) => {
-          if (path === '-') return stdin;
-          throw new Error(`the path "${path}" does not exist`);
-        },
-        listDirectory: async () => undefined,
-        now: () => clock.now(),
-        signal: { cancelled: false, onCancel: () => undefined },
-        timezoneOffset: () => 0,
-      });
+      const code = await runKubectl(
+        Array.isArray(line) ? line : splitArgs(line),
+        kubectlContext(
+          { client, clock },
+          {
+            mapper,
+            stdout: (text) => (stdout += text),
+            stderr: (text) => (stderr += text),
+            readFile: async (path) => {
+              if (path === '-') return stdin;
+              throw new Error(`the path "${path}" does not exist`);
+            },
+          },
+        ),
+      );
       return { stdout, stderr, code };
     },
     shutdown: () => cluster.shutdown(),
