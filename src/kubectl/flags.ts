@@ -1,8 +1,12 @@
 // Command-line flags with pflag's rules: `--name=value`, `--name value`, `-n value`,
 // `-nvalue`, `-n=value`, grouped short booleans (`-it`), `--flag=false` for booleans, `--`
-// ending flags, and pflag's error texts for unknown or malformed flags.
+// ending flags, repeatable flags that keep each value whole (stringArray) or split it as one
+// CSV record (stringSlice: `-f a.yaml,b.yaml`), and pflag's error texts for unknown or
+// malformed flags.
 
-export type FlagType = 'string' | 'bool' | 'int' | 'stringArray' | 'duration';
+import { readCsvRecord } from './csv-record';
+
+export type FlagType = 'string' | 'bool' | 'int' | 'stringArray' | 'stringSlice' | 'duration';
 
 export interface FlagSpec {
   name: string;
@@ -51,6 +55,12 @@ function convert(spec: FlagSpec, raw: string, shown: string): FlagValue {
       return Number(raw);
     case 'duration':
       return parseDuration(raw, shown);
+    case 'stringSlice':
+      try {
+        return readCsvRecord(raw);
+      } catch (error) {
+        throw new FlagError(`invalid argument ${JSON.stringify(raw)} for "${shown}" flag: ${(error as Error).message}`);
+      }
     default:
       return raw;
   }
@@ -69,9 +79,9 @@ export function parseFlags(argv: readonly string[], specs: readonly FlagSpec[]):
   const args: string[] = [];
   let dashIndex = -1;
   const set = (spec: FlagSpec, value: FlagValue) => {
-    if (spec.type === 'stringArray') {
+    if (spec.type === 'stringArray' || spec.type === 'stringSlice') {
       const previous = changed.has(spec.name) ? (values.get(spec.name) as string[]) : [];
-      values.set(spec.name, [...previous, value as string]);
+      values.set(spec.name, previous.concat(value as string | string[]));
     } else {
       values.set(spec.name, value);
     }

@@ -5,7 +5,7 @@
 import { groupVersion } from '../../api/scheme';
 import type { Command } from '../command';
 import { KubectlError } from '../errors';
-import { flagBool, flagString, type ParsedFlags } from '../flags';
+import { flagArray, flagBool, flagString, type ParsedFlags } from '../flags';
 import { GET_TABS, TabWriter } from '../tabwriter';
 
 interface GroupList {
@@ -29,11 +29,11 @@ export const apiResourcesCommand: Command = {
     { name: 'output', short: 'o', type: 'string', default: '' },
     { name: 'api-group', type: 'string', default: '' },
     { name: 'namespaced', type: 'bool', default: true },
-    { name: 'verbs', type: 'stringArray', default: [] },
+    { name: 'verbs', type: 'stringSlice', default: [] },
     { name: 'sort-by', type: 'string', default: '' },
     { name: 'no-headers', type: 'bool', default: false },
     { name: 'cached', type: 'bool', default: false },
-    { name: 'categories', type: 'stringArray', default: [] },
+    { name: 'categories', type: 'stringSlice', default: [] },
   ],
   async run(flags, ctx) {
     const output = flagString(flags, 'output');
@@ -42,8 +42,8 @@ export const apiResourcesCommand: Command = {
     if (sortField !== '' && sortField !== 'name' && sortField !== 'kind') throw new KubectlError('error: --sort-by accepts only name or kind');
     const group = flagString(flags, 'api-group');
     const namespaced = namespacedFilter(flags);
-    const verbs = (flags.values.get('verbs') as string[]).flatMap((v) => v.split(',')).filter(Boolean);
-    const categories = (flags.values.get('categories') as string[]).flatMap((v) => v.split(',')).filter(Boolean);
+    const verbs = flagArray(flags, 'verbs').filter(Boolean);
+    const categories = flagArray(flags, 'categories').filter(Boolean);
     const types = (await ctx.mapper.all()).filter(
       (t) =>
         (!flags.changed.has('api-group') || t.group === group) &&

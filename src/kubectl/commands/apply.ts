@@ -80,7 +80,7 @@ export const applyCommand: Command = {
   summary: 'Apply a configuration to a resource by file name or stdin',
   usage: 'kubectl apply (-f FILENAME | -k DIRECTORY)',
   flags: [
-    { name: 'filename', short: 'f', type: 'stringArray', default: [] },
+    { name: 'filename', short: 'f', type: 'stringSlice', default: [] },
     { name: 'recursive', short: 'R', type: 'bool', default: false },
     { name: 'dry-run', type: 'string', default: 'none' },
     { name: 'output', short: 'o', type: 'string', default: '' },

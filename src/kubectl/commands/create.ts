@@ -33,7 +33,7 @@ export const createCommand: Command = {
   name: 'create',
   summary: 'Create a resource from a file or from stdin',
   usage: 'kubectl create -f FILENAME',
-  flags: [...CREATE_FLAGS, { name: 'filename', short: 'f', type: 'stringArray', default: [] }, { name: 'recursive', short: 'R', type: 'bool', default: false }, { name: 'edit', type: 'bool', default: false }, { name: 'selector', short: 'l', type: 'string', default: '' }, { name: 'raw', type: 'string', default: '' }],
+  flags: [...CREATE_FLAGS, { name: 'filename', short: 'f', type: 'stringSlice', default: [] }, { name: 'recursive', short: 'R', type: 'bool', default: false }, { name: 'edit', type: 'bool', default: false }, { name: 'selector', short: 'l', type: 'string', default: '' }, { name: 'raw', type: 'string', default: '' }],
   subcommands: GENERATOR_COMMANDS,
   async run(flags, ctx) {
     if (flags.args.length > 0) throw new UsageError(`Unexpected args: [${flags.args.join(' ')}]`, 'create');

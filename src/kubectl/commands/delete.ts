@@ -81,7 +81,7 @@ export const deleteCommand: Command = {
     { name: 'ignore-not-found', type: 'bool', default: false },
     { name: 'cascade', type: 'string', default: 'background' },
     { name: 'output', short: 'o', type: 'string', default: '' },
-    { name: 'filename', short: 'f', type: 'stringArray', default: [] },
+    { name: 'filename', short: 'f', type: 'stringSlice', default: [] },
     { name: 'recursive', short: 'R', type: 'bool', default: false },
     { name: 'dry-run', type: 'string', default: 'none' },
     { name: 'timeout', type: 'duration' },

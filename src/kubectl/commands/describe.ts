@@ -22,7 +22,7 @@ export const describeCommand: Command = {
     { name: 'all-namespaces', short: 'A', type: 'bool', default: false },
     { name: 'show-events', type: 'bool', default: true },
     { name: 'chunk-size', type: 'int', default: 500 },
-    { name: 'filename', short: 'f', type: 'stringArray', default: [] },
+    { name: 'filename', short: 'f', type: 'stringSlice', default: [] },
     { name: 'recursive', short: 'R', type: 'bool', default: false },
   ],
   async run(flags, ctx) {

@@ -34,7 +34,7 @@ export const editCommand: Command = {
   summary: 'Edit a resource on the server',
   usage: 'kubectl edit (RESOURCE/NAME | -f FILENAME)',
   flags: [
-    { name: 'filename', short: 'f', type: 'stringArray', default: [] },
+    { name: 'filename', short: 'f', type: 'stringSlice', default: [] },
     { name: 'recursive', short: 'R', type: 'bool', default: false },
     { name: 'selector', short: 'l', type: 'string', default: '' },
     { name: 'output', short: 'o', type: 'string', default: '' },

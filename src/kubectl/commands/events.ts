@@ -36,7 +36,7 @@ function eventsOutputFormat(output: string, template: string): OutputFormat | un
 
 /** The --types values (comma-separated, repeatable), checked. */
 function eventTypes(flags: ParsedFlags): string[] {
-  const types = flagArray(flags, 'types').flatMap((value) => (value === '' ? [] : value.split(',')));
+  const types = flagArray(flags, 'types');
   if (types.some((type) => !EVENT_TYPES.includes(type.toLowerCase()))) throw new KubectlError('error: valid --types are Normal or Warning');
   return types.map((type) => type.toLowerCase());
 }
@@ -125,7 +125,7 @@ export const eventsCommand: Command = {
     { name: 'output', short: 'o', type: 'string', default: '' },
     { name: 'show-managed-fields', type: 'bool', default: false },
     { name: 'template', type: 'string', default: '' },
-    { name: 'types', type: 'stringArray', default: [] },
+    { name: 'types', type: 'stringSlice', default: [] },
     { name: 'watch', short: 'w', type: 'bool', default: false },
   ],
   async run(flags, ctx) {

@@ -106,7 +106,7 @@ export const execCommand: Command = {
     { name: 'stdin', short: 'i', type: 'bool', default: false },
     { name: 'tty', short: 't', type: 'bool', default: false },
     { name: 'quiet', short: 'q', type: 'bool', default: false },
-    { name: 'filename', short: 'f', type: 'stringArray', default: [] },
+    { name: 'filename', short: 'f', type: 'stringSlice', default: [] },
     { name: 'pod-running-timeout', type: 'duration' },
   ],
   async run(flags, ctx) {

@@ -42,7 +42,7 @@ export const exposeCommand: Command = {
     { name: 'labels', short: 'l', type: 'string', default: '' },
     { name: 'cluster-ip', type: 'string', default: '' },
     { name: 'external-ip', type: 'string', default: '' },
-    { name: 'filename', short: 'f', type: 'stringArray', default: [] },
+    { name: 'filename', short: 'f', type: 'stringSlice', default: [] },
     { name: 'output', short: 'o', type: 'string', default: '' },
     { name: 'dry-run', type: 'string', default: 'none' },
     { name: 'session-affinity', type: 'string', default: '' },

@@ -100,7 +100,7 @@ async function printHuman(ctx: KubectlContext, flags: ParsedFlags, fetched: Fetc
         noHeaders: flagBool(flags, 'no-headers'),
         withNamespace: allNamespaces && item.type.namespaced,
         showLabels: flagBool(flags, 'show-labels'),
-        columnLabels: flagArray(flags, 'label-columns').flatMap((l) => l.split(',')).filter((l) => l !== ''),
+        columnLabels: flagArray(flags, 'label-columns').filter((l) => l !== ''),
         kind: multipleKinds ? kindName(item.type) : undefined,
       });
       lastType = item.type;
@@ -183,7 +183,7 @@ export const getCommand: Command = {
     { name: 'field-selector', type: 'string', default: '' },
     { name: 'all-namespaces', short: 'A', type: 'bool', default: false },
     { name: 'show-labels', type: 'bool', default: false },
-    { name: 'label-columns', short: 'L', type: 'stringArray', default: [] },
+    { name: 'label-columns', short: 'L', type: 'stringSlice', default: [] },
     { name: 'watch', short: 'w', type: 'bool', default: false },
     { name: 'watch-only', type: 'bool', default: false },
     { name: 'output-watch-events', type: 'bool', default: false },
@@ -192,7 +192,7 @@ export const getCommand: Command = {
     { name: 'show-kind', type: 'bool', default: false },
     { name: 'sort-by', type: 'string', default: '' },
     { name: 'chunk-size', type: 'int', default: 500 },
-    { name: 'filename', short: 'f', type: 'stringArray', default: [] },
+    { name: 'filename', short: 'f', type: 'stringSlice', default: [] },
     { name: 'recursive', short: 'R', type: 'bool', default: false },
     { name: 'server-print', type: 'bool', default: true },
     { name: 'show-managed-fields', type: 'bool', default: false },

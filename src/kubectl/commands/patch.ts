@@ -42,7 +42,7 @@ export const patchCommand: Command = {
     { name: 'patch-file', type: 'string', default: '' },
     { name: 'type', type: 'string', default: 'strategic' },
     { name: 'subresource', type: 'string', default: '' },
-    { name: 'filename', short: 'f', type: 'stringArray', default: [] },
+    { name: 'filename', short: 'f', type: 'stringSlice', default: [] },
     { name: 'recursive', short: 'R', type: 'bool', default: false },
     { name: 'output', short: 'o', type: 'string', default: '' },
     { name: 'dry-run', type: 'string', default: 'none' },

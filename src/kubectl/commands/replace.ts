@@ -40,7 +40,7 @@ export const replaceCommand: Command = {
   summary: 'Replace a resource by file name or stdin',
   usage: 'kubectl replace -f FILENAME',
   flags: [
-    { name: 'filename', short: 'f', type: 'stringArray', default: [] },
+    { name: 'filename', short: 'f', type: 'stringSlice', default: [] },
     { name: 'recursive', short: 'R', type: 'bool', default: false },
     ...CHANGE_PRINT_FLAGS,
     { name: 'dry-run', type: 'string', default: 'none' },

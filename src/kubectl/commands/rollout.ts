@@ -17,7 +17,7 @@ import { findTargets, type Target } from '../targets';
 import { CHANGE_CAUSE, REVISION, revisionsOf } from './rollout/revisions';
 
 const TARGET_FLAGS = [
-  { name: 'filename', short: 'f', type: 'stringArray' as const, default: [] },
+  { name: 'filename', short: 'f', type: 'stringSlice' as const, default: [] },
   { name: 'selector', short: 'l', type: 'string' as const, default: '' },
   { name: 'recursive', short: 'R', type: 'bool' as const, default: false },
 ];

@@ -39,7 +39,7 @@ const imageCommand: Command = {
   flags: [
     { name: 'all', type: 'bool', default: false },
     { name: 'selector', short: 'l', type: 'string', default: '' },
-    { name: 'filename', short: 'f', type: 'stringArray', default: [] },
+    { name: 'filename', short: 'f', type: 'stringSlice', default: [] },
     { name: 'recursive', short: 'R', type: 'bool', default: false },
     { name: 'output', short: 'o', type: 'string', default: '' },
     { name: 'dry-run', type: 'string', default: 'none' },

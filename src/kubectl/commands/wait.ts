@@ -54,7 +54,7 @@ export const waitCommand: Command = {
     { name: 'all-namespaces', short: 'A', type: 'bool', default: false },
     { name: 'selector', short: 'l', type: 'string', default: '' },
     { name: 'field-selector', type: 'string', default: '' },
-    { name: 'filename', short: 'f', type: 'stringArray', default: [] },
+    { name: 'filename', short: 'f', type: 'stringSlice', default: [] },
     { name: 'recursive', short: 'R', type: 'bool', default: false },
     { name: 'output', short: 'o', type: 'string', default: '' },
     { name: 'local', type: 'bool', default: false },

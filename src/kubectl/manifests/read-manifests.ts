@@ -48,6 +48,7 @@ export function parseManifests(text: string, source: string): Manifest[] {
 }
 
 async function readPath(ctx: KubectlContext, path: string, recursive: boolean): Promise<Manifest[]> {
+  if (path === '') throw new KubectlError('error: the path "" does not exist');
   const listing = path === '-' ? undefined : await ctx.listDirectory(path);
   if (listing) {
     const manifests: Manifest[] = [];

@@ -1,5 +1,6 @@
-// kubectl get -f: seeded objects read back from manifests (stdin, files, a folder), in every
-// output format, with missing and nameless objects, other namespaces and label selectors.
+// kubectl get -f: seeded objects read back from manifests (stdin, files, a folder, several
+// files in one comma-separated -f), in every output format, with missing and nameless objects,
+// other namespaces and label selectors; and the other comma-separated list flags.
 
 import { lines, withStdin, type OracleCase } from './types';
 
@@ -34,5 +35,15 @@ export const GET_FILES_CASES: OracleCase[] = [
     'get -f seed -o name',
     'get -f seed/pods.yaml pods',
     'get pods --show-kind',
+    'get -f seed/pods.yaml,seed/config.yaml -o name',
+    'get -f seed/config.yaml -f "seed/pods.yaml,bad-pod.yaml" -o name',
+    `get -f 'seed/pods.yaml,"seed/config.yaml"' -o name`,
+    `get -f 'seed/pods.yaml,a"b'`,
+    `get -f '"seed/pods.yaml'`,
+    `get -f '"seed/pods.yaml"x'`,
+    'get -f seed/pods.yaml, -o name',
+    'get pods -L app,tier -L run',
+    'api-resources --verbs=list,watch --api-group=apps',
+    'events --types=Normal,Warning --for pod/web',
   ),
 ];

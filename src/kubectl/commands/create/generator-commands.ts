@@ -63,9 +63,9 @@ function serviceCommand(name: string, serviceType: string, extra: FlagSpec[]): C
     [],
     `Create a ${name === 'clusterip' ? 'ClusterIP' : name === 'nodeport' ? 'NodePort' : 'LoadBalancer'} service`,
     type('', 'services'),
-    [{ name: 'tcp', type: 'stringArray', default: [] }, ...extra],
+    [{ name: 'tcp', type: 'stringSlice', default: [] }, ...extra],
     async (objectName, flags) =>
-      serviceObject(objectName, serviceType, flagArray(flags, 'tcp').flatMap((t) => t.split(',')), {
+      serviceObject(objectName, serviceType, flagArray(flags, 'tcp'), {
         clusterIP: flagString(flags, 'clusterip'),
         nodePort: flagNumber(flags, 'node-port'),
       }),
@@ -101,7 +101,7 @@ const secretGroup: Command = {
       type('', 'secrets'),
       [
         { name: 'from-literal', type: 'stringArray', default: [] },
-        { name: 'from-file', type: 'stringArray', default: [] },
+        { name: 'from-file', type: 'stringSlice', default: [] },
         { name: 'type', type: 'string', default: '' },
       ],
       async (objectName, flags, ctx) => secretObject(objectName, await dataSources(ctx, flagArray(flags, 'from-literal'), flagArray(flags, 'from-file')), flagString(flags, 'type')),
@@ -120,7 +120,7 @@ export const GENERATOR_COMMANDS: Command[] = [
     type('', 'configmaps'),
     [
       { name: 'from-literal', type: 'stringArray', default: [] },
-      { name: 'from-file', type: 'stringArray', default: [] },
+      { name: 'from-file', type: 'stringSlice', default: [] },
     ],
     async (objectName, flags, ctx) => configMapObject(objectName, await dataSources(ctx, flagArray(flags, 'from-literal'), flagArray(flags, 'from-file'))),
   ),
@@ -130,11 +130,11 @@ export const GENERATOR_COMMANDS: Command[] = [
     'Create a deployment with the specified name',
     type('apps', 'deployments'),
     [
-      { name: 'image', type: 'stringArray', default: [] },
+      { name: 'image', type: 'stringSlice', default: [] },
       { name: 'replicas', short: 'r', type: 'int', default: 1 },
       { name: 'port', type: 'int', default: -1 },
     ],
-    async (objectName, flags) => deploymentObject(objectName, flagArray(flags, 'image').flatMap((i) => i.split(',')), flagNumber(flags, 'replicas') ?? 1, flagNumber(flags, 'port') ?? -1, afterDash(flags)),
+    async (objectName, flags) => deploymentObject(objectName, flagArray(flags, 'image'), flagNumber(flags, 'replicas') ?? 1, flagNumber(flags, 'port') ?? -1, afterDash(flags)),
     ['image'],
   ),
   generator('job', [], 'Create a job with the specified name', type('batch', 'jobs'), [{ name: 'image', type: 'string', default: '' }, { name: 'from', type: 'string', default: '' }], async (objectName, flags) => jobObject(objectName, flagString(flags, 'image'), afterDash(flags))),
