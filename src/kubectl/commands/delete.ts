@@ -9,9 +9,9 @@ import { isNotFound } from '../../client/client';
 import { cascadePolicy } from '../cascade';
 import { namespaceOf, type Command } from '../command';
 import type { KubectlContext } from '../context';
-import { describeError, KubectlError, withFileContext } from '../errors';
+import { KubectlError, reportErrors, withFileContext } from '../errors';
 import { flagArray, flagBool, flagNumber, flagString } from '../flags';
-import { resolveManifests } from '../manifests/resolve-manifest';
+import { resolveEachManifest } from '../manifests/resolve-manifest';
 import { selectResources } from '../resource-args';
 import { kindName } from '../resource-mapper';
 
@@ -108,8 +108,9 @@ export const deleteCommand: Command = {
     const byList = selector || flagBool(flags, 'all') || flagString(flags, 'field-selector');
     const targets: Target[] = [];
     const errors: unknown[] = [];
-    for (const resolved of await resolveManifests(ctx, files, flagBool(flags, 'recursive'), namespace, flags.changed.has('namespace'))) {
-      targets.push({ type: resolved.type, namespace: resolved.namespace, name: resolved.name, source: resolved.source });
+    for (const resolved of await resolveEachManifest(ctx, files, flagBool(flags, 'recursive'), namespace, flags.changed.has('namespace'))) {
+      if ('unmapped' in resolved) errors.push(resolved.unmapped);
+      else targets.push({ type: resolved.type, namespace: resolved.namespace, name: resolved.name, source: resolved.source });
     }
     for (const selection of selections) {
       const ns = selection.type.namespaced ? (allNamespaces ? undefined : namespace) : undefined;
@@ -146,7 +147,6 @@ export const deleteCommand: Command = {
     if (flagBool(flags, 'wait') && !(force && grace === 0)) {
       for (const target of deleted) await waitForDeletion(ctx, target);
     }
-    for (const error of errors) ctx.stderr(`${describeError(error).message}\n`);
-    return errors.length > 0 ? 1 : 0;
+    return reportErrors(ctx, errors);
   },
 };

@@ -13,7 +13,7 @@ import { StatusError } from '../../client/client';
 import type { KubectlContext } from '../context';
 import { KubectlError } from '../errors';
 import { flagArray, flagBool, flagString, type ParsedFlags } from '../flags';
-import { placedObject, resolveManifests, type ResolvedManifest } from '../manifests/resolve-manifest';
+import { placedObject, resolveEachManifest, resolveManifests, type ResolvedManifest } from '../manifests/resolve-manifest';
 import type { ResourceSelection } from '../resource-args';
 import { TABLE_ACCEPT, type Fetched } from './get-fetched';
 
@@ -73,7 +73,11 @@ export async function fetchFromFiles(ctx: KubectlContext, flags: ParsedFlags, na
   const labelText = flagString(flags, 'selector');
   const selector = labelText ? parseSelector(labelText) : undefined;
   const fetched: Fetched[] = [];
-  for (const resolved of await resolveFileObjects(ctx, flags, namespace)) {
+  for (const resolved of await resolveEachManifest(ctx, flagArray(flags, 'filename'), flagBool(flags, 'recursive'), namespace, flags.changed.has('namespace'))) {
+    if ('unmapped' in resolved) {
+      errors.push(resolved.unmapped);
+      continue;
+    }
     try {
       const body = await fetchOne(ctx, resolved, query, table);
       if (selector && !matches(selector, labelsOf(body))) continue;

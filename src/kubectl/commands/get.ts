@@ -9,7 +9,7 @@ import type { Table } from '../../apiserver/tables/table';
 import { StatusError } from '../../client/client';
 import { namespaceOf, type Command } from '../command';
 import type { KubectlContext } from '../context';
-import { describeError, enhanceListError, KubectlError } from '../errors';
+import { enhanceListError, KubectlError, reportErrors } from '../errors';
 import { flagArray, flagBool, flagString, type ParsedFlags } from '../flags';
 import { outputFormat, printObjects, type OutputFormat } from '../printers/output';
 import { sortBy } from '../printers/sort';
@@ -248,7 +248,7 @@ export const getCommand: Command = {
       const namespaced = !allNamespaces && selections.every((s) => s.type.namespaced);
       if (format.kind === 'table' || format.kind === 'name') ctx.stderr(namespaced ? `No resources found in ${namespace} namespace.\n` : 'No resources found\n');
     }
-    for (const error of errors) ctx.stderr(`${describeError(error).message}\n`);
-    return errors.length > 0 ? 1 : 0;
+    // Tables print the builder's errors as an aggregate, a list even of one; other formats reduce a lone error to itself.
+    return reportErrors(ctx, errors, format.kind === 'table' || errors.length > 1);
   },
 };

@@ -1,5 +1,7 @@
 // Where a manifest's object lives: its resource (from discovery) and namespace, with kubectl's
-// errors for kinds the server does not serve and namespaces that contradict -n.
+// errors for kinds the server does not serve and namespaces that contradict -n. Commands that
+// go on past objects they cannot handle (get, delete) get an unserved kind as an error in line
+// with the objects and carry on, as the builder's ContinueOnError does.
 // Upstream: staging/src/k8s.io/cli-runtime/pkg/resource/mapper.go and builder.go.
 
 import type { KubeObject } from '../../api/meta';
@@ -14,6 +16,9 @@ export interface ResolvedManifest extends Manifest {
   name: string;
 }
 
+/** A manifest of a kind the server does not serve: the rest of the files are still handled. */
+export class UnmappedKindError extends KubectlError {}
+
 export async function resolveManifest(ctx: KubectlContext, manifest: Manifest, namespace: string, namespaceExplicit: boolean): Promise<ResolvedManifest> {
   const { object, source } = manifest;
   const name = object.metadata?.name ?? '';
@@ -24,7 +29,7 @@ export async function resolveManifest(ctx: KubectlContext, manifest: Manifest, n
   const type = await ctx.mapper.forKind(apiVersion, kind);
   if (!type) {
     const objectNamespace = object.metadata?.namespace ?? '';
-    throw new KubectlError(`error: resource mapping not found for name: "${name}" namespace: "${objectNamespace}" from "${source}": no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first`);
+    throw new UnmappedKindError(`error: resource mapping not found for name: "${name}" namespace: "${objectNamespace}" from "${source}": no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first`);
   }
   if (!type.namespaced) return { ...manifest, type, name };
   const own = object.metadata?.namespace;
@@ -39,6 +44,26 @@ export function placedObject(resolved: ResolvedManifest): KubeObject {
   const object: KubeObject = { ...resolved.object, metadata: { ...resolved.object.metadata } };
   if (resolved.type.namespaced && !object.metadata.namespace) object.metadata.namespace = resolved.namespace;
   return object;
+}
+
+/** Every object the paths hold, each resolved, or the error for a kind the server does not serve; in file order. */
+export async function resolveEachManifest(
+  ctx: KubectlContext,
+  paths: readonly string[],
+  recursive: boolean,
+  namespace: string,
+  namespaceExplicit: boolean,
+): Promise<(ResolvedManifest | { unmapped: UnmappedKindError })[]> {
+  const results: (ResolvedManifest | { unmapped: UnmappedKindError })[] = [];
+  for (const manifest of await readManifests(ctx, paths, recursive)) {
+    try {
+      results.push(await resolveManifest(ctx, manifest, namespace, namespaceExplicit));
+    } catch (error) {
+      if (!(error instanceof UnmappedKindError)) throw error;
+      results.push({ unmapped: error });
+    }
+  }
+  return results;
 }
 
 /** Every object the paths hold, each resolved; the first that cannot be fails the whole read. */

@@ -113,6 +113,8 @@ export const MUTATE_CASES: OracleCase[] = [
   { line: "run -i --rm --restart=Never %ri2% --image=busybox -- sh -c 'cat; exit 3'", stdin: 'then failed\n', pump: true },
   { line: 'attach %nope%' },
   { line: 'delete -f -', stdin: CONFIG('2'), pump: true },
+  { line: 'create configmap %wc1%' },
+  { line: 'delete -f -', stdin: `apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: gadget\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: %wc1%\n`, pump: true },
   { line: 'delete cm %c1% %ac1%', pump: true },
   { line: 'delete pod %p1%', pump: true },
 ];
