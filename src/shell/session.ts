@@ -2,7 +2,8 @@
 // lines, runs pipelines of programs (kubectl and friends) with redirections, lets Ctrl+C stop
 // the running command, and hands the terminal to interactive commands (exec -it).
 
-import type { CancelSignal, KubectlTerminal } from '../kubectl/context';
+import { Cancellation } from '../kubectl/cancellation';
+import type { KubectlTerminal } from '../kubectl/context';
 import { completeLine } from './completion';
 import { LineEditor } from './line-editor';
 import type { ProgramIO, ShellContext } from './program';
@@ -13,22 +14,6 @@ import type { ShellSession, TerminalOutput } from './types';
 
 export const PROMPT = '\x1b[1;32mkubetab\x1b[0m:\x1b[1;34m~\x1b[0m$ ';
 const CONTINUATION_PROMPT = '> ';
-
-class Cancellation implements CancelSignal {
-  cancelled = false;
-  private listeners: (() => void)[] = [];
-
-  onCancel(listener: () => void): void {
-    if (this.cancelled) listener();
-    else this.listeners.push(listener);
-  }
-
-  cancel(): void {
-    if (this.cancelled) return;
-    this.cancelled = true;
-    for (const listener of this.listeners.splice(0)) listener();
-  }
-}
 
 /** Terminal text uses CR LF line ends. */
 function toTerminal(text: string): string {

@@ -11,7 +11,8 @@ import type { Pod } from '../../api/core';
 import { findResource, resourcePath } from '../../api/scheme';
 import { isNotFound, StatusError } from '../../client/client';
 import { namespaceOf, type Command } from '../command';
-import type { CancelSignal, KubectlContext } from '../context';
+import { Cancellation } from '../cancellation';
+import type { KubectlContext } from '../context';
 import { KubectlError } from '../errors';
 import { flagBool, flagNumber, flagString, type ParsedFlags } from '../flags';
 import { linePrefixer, streamLog } from '../log-stream';
@@ -49,28 +50,6 @@ function requestsFor(pod: Pod, container: string, allContainers: boolean, ctx: K
   if (allContainers) return all.map((c) => ({ pod: name, container: c }));
   if (container && !all.includes(container)) throw new KubectlError(`error: container ${container} is not valid for pod ${name}`);
   return [{ pod: name, container: container || pickContainer(pod, ctx.stderr) }];
-}
-
-/** A signal that fires with `parent`, or on cancel(): one failed stream of several ends the others. */
-function groupSignal(parent: CancelSignal): CancelSignal & { cancel(): void } {
-  const listeners: (() => void)[] = [];
-  let cancelled = false;
-  const signal = {
-    get cancelled() {
-      return cancelled;
-    },
-    onCancel(listener: () => void) {
-      if (cancelled) listener();
-      else listeners.push(listener);
-    },
-    cancel() {
-      if (cancelled) return;
-      cancelled = true;
-      for (const listener of listeners.splice(0)) listener();
-    },
-  };
-  parent.onCancel(() => signal.cancel());
-  return signal;
 }
 
 /** The pods/log query every request shares. */
@@ -139,7 +118,9 @@ export const logsCommand: Command = {
       if (requests.length > limit) {
         throw new KubectlError(`error: you are attempting to follow ${requests.length} log streams, but maximum allowed concurrency is ${limit}, use --max-log-requests to increase the limit`);
       }
-      const group = groupSignal(ctx.signal);
+      // One failed stream of several ends the others, as the user's Ctrl+C ends them all.
+      const group = new Cancellation();
+      ctx.signal.onCancel(() => group.cancel());
       const groupCtx = { ...ctx, signal: group };
       await Promise.all(
         requests.map((request) =>
