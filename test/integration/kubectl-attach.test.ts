@@ -9,8 +9,7 @@ import type { Container } from '../../src/api/core';
 import { startBridge, type Bridge } from '../../src/cli/http-bridge';
 import type { KubectlTerminal } from '../../src/kubectl/context';
 import { runKubectl } from '../../src/kubectl/kubectl';
-import { ResourceMapper } from '../../src/kubectl/resource-mapper';
-import { eventually, startTestCluster, type KubectlResult, type TestCluster } from '../support/node-cluster';
+import { eventually, kubectlContext, startTestCluster, type KubectlResult, type TestCluster } from '../support/node-cluster';
 
 const PROMPT_HINT = "If you don't see a command prompt, try pressing enter.\n";
 
@@ -45,19 +44,10 @@ describe('kubectl attach and run -i/-t', () => {
   function kubectlOnTerminal(line: string[]) {
     const { terminal, state } = fakeTerminal();
     const out = { stdout: '', stderr: '' };
-    const exit = runKubectl(line, {
-      client: t.client,
-      mapper: new ResourceMapper(t.client),
-      namespace: 'default',
-      stdout: (text) => (out.stdout += text),
-      stderr: (text) => (out.stderr += text),
-      readFile: async () => '',
-      listDirectory: async () => undefined,
-      now: () => t.clock.now(),
-      signal: { cancelled: false, onCancel: () => undefined },
-      timezoneOffset: () => 0,
-      terminal,
-    });
+    const exit = runKubectl(
+      line,
+      kubectlContext(t, { stdout: (text) => (out.stdout += text), stderr: (text) => (out.stderr += text), readFile: async () => '', terminal }),
+    );
     return { exit, out, state };
   }
 

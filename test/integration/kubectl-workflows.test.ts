@@ -4,10 +4,8 @@
 // history, undo), wait, and get -w until interrupted.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KubectlContext } from '../../src/kubectl/context';
 import { runKubectl } from '../../src/kubectl/kubectl';
-import { ResourceMapper } from '../../src/kubectl/resource-mapper';
-import { eventually, splitArgs, startTestCluster, type TestCluster } from '../support/node-cluster';
+import { eventually, kubectlContext, splitArgs, startTestCluster, type TestCluster } from '../support/node-cluster';
 
 const CONFIG = (data: string) => `apiVersion: v1
 kind: ConfigMap
@@ -28,24 +26,19 @@ function session(t: TestCluster, edit: (text: string) => string, cancel?: { list
     async run(line, stdin = '') {
       let stdout = '';
       let stderr = '';
-      const ctx: KubectlContext = {
-        client: t.client,
-        mapper: new ResourceMapper(t.client),
+      const ctx = kubectlContext(t, {
         namespace: state.namespace,
         stdout: (text) => (stdout += text),
         stderr: (text) => (stderr += text),
         readFile: async () => stdin,
-        listDirectory: async () => undefined,
-        now: () => t.clock.now(),
         after: (ms, callback) => {
           const timer = t.clock.after(ms, callback);
           return () => timer.cancel();
         },
         signal: { cancelled: false, onCancel: (listener) => cancel?.listeners.push(listener) },
-        timezoneOffset: () => 0,
         editText: async (text) => edit(text),
         setNamespace: (namespace) => (state.namespace = namespace),
-      };
+      });
       const code = await runKubectl(splitArgs(line), ctx);
       return { stdout, stderr, code };
     },
@@ -82,18 +75,10 @@ describe('kubectl workflows', () => {
   });
 
   it('says clearly when there is no editor', async () => {
-    const noEditor = await runKubectl(['edit', 'cm', 'app-config'], {
-      client: t.client,
-      mapper: new ResourceMapper(t.client),
-      namespace: 'default',
-      stdout: () => undefined,
-      stderr: (text) => expect(text).toContain('kubectl edit needs a text editor'),
-      readFile: async () => '',
-      listDirectory: async () => undefined,
-      now: () => t.clock.now(),
-      signal: { cancelled: false, onCancel: () => undefined },
-      timezoneOffset: () => 0,
-    });
+    const noEditor = await runKubectl(
+      ['edit', 'cm', 'app-config'],
+      kubectlContext(t, { stderr: (text) => expect(text).toContain('kubectl edit needs a text editor'), readFile: async () => '' }),
+    );
     expect(noEditor).toBe(1);
   });
 
