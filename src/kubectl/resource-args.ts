@@ -1,5 +1,6 @@
 // What a command's resource arguments name, as kubectl's resource builder reads them:
-// `pods`, `pods web db`, `pods,services`, `pod/web service/kubernetes`, or `all`.
+// `pods`, `pods web db`, `pods,services`, `pod/web service/kubernetes`, `pods,services web`
+// (each type with each name), or `all`.
 // Upstream: staging/src/k8s.io/cli-runtime/pkg/resource/builder.go (ResourceTypeOrNameArgs).
 
 import type { ResourceType } from '../api/scheme';
@@ -12,8 +13,22 @@ export interface ResourceSelection {
   names: string[];
 }
 
-export async function selectResources(mapper: ResourceMapper, args: readonly string[]): Promise<ResourceSelection[]> {
-  if (args.length === 0) return [];
+/** The types of a comma-separated list, each once, in order. */
+function typeList(text: string): string[] {
+  return text.split(',').filter((type, i, all) => type !== '' && all.indexOf(type) === i);
+}
+
+/** `a,b x y` reads as `a/x a/y b/x b/y`, as the builder's normalizeMultipleResourcesArgs has it. */
+function asTuples(args: readonly string[]): readonly string[] {
+  if (args.length < 2) return args;
+  const types = typeList(args[0]);
+  if (types.length < 2) return args;
+  return types.flatMap((type) => args.slice(1).map((name) => `${type}/${name}`));
+}
+
+export async function selectResources(mapper: ResourceMapper, given: readonly string[]): Promise<ResourceSelection[]> {
+  if (given.length === 0) return [];
+  const args = asTuples(given);
   const slashed = args.filter((a) => a.includes('/'));
   if (slashed.length > 0) {
     if (slashed.length !== args.length) {
@@ -34,9 +49,9 @@ export async function selectResources(mapper: ResourceMapper, args: readonly str
     }
     return selections;
   }
-  const [typeList, ...names] = args;
+  const [typeText, ...names] = args;
   const types: ResourceType[] = [];
-  for (const text of typeList.split(',').filter((t) => t !== '')) {
+  for (const text of typeList(typeText)) {
     const category = text === 'all' ? await mapper.category('all') : [];
     if (category.length > 0) types.push(...category);
     else types.push(await mapper.resolve(text));

@@ -9,7 +9,7 @@ import { namespaceOf } from './command';
 import type { KubectlContext } from './context';
 import { KubectlError, withFileContext } from './errors';
 import { flagArray, flagBool, flagString, type ParsedFlags } from './flags';
-import { readManifests } from './manifests/read-manifests';
+import { isUnreadable, readManifests } from './manifests/read-manifests';
 import { resolveManifest } from './manifests/resolve-manifest';
 import { selectResources } from './resource-args';
 
@@ -43,6 +43,10 @@ export async function findTargets(ctx: KubectlContext, flags: ParsedFlags, args:
   const targets: Target[] = [];
   if (files.length > 0) {
     for (const manifest of await readManifests(ctx, files, flagBool(flags, 'recursive'))) {
+      if (isUnreadable(manifest)) {
+        errors.push(manifest.unreadable);
+        continue;
+      }
       const resolved = await resolveManifest(ctx, manifest, namespace, flags.changed.has('namespace'));
       try {
         const object = await ctx.client.send<KubeObject>({ method: 'GET', path: resourcePath(resolved.type, resolved.namespace, resolved.name) });

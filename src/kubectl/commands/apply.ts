@@ -11,9 +11,10 @@ import { namespaceOf, type Command } from '../command';
 import type { KubectlContext } from '../context';
 import { describeError, KubectlError, withFileContext } from '../errors';
 import { flagArray, flagBool, flagString, type ParsedFlags } from '../flags';
-import { readManifests } from '../manifests/read-manifests';
+import { isUnreadable, readManifests } from '../manifests/read-manifests';
 import { resolveManifest, type ResolvedManifest } from '../manifests/resolve-manifest';
-import { outputFormat, printObjects } from '../printers/output';
+import { changeFormatOf } from '../printers/change-output';
+import { printObjects } from '../printers/output';
 import { patchMetaFor } from '../patch-meta';
 import { kindName } from '../resource-mapper';
 import { lastAppliedOf, withLastApplied } from './apply/last-applied';
@@ -68,11 +69,12 @@ async function applyOne(ctx: KubectlContext, flags: ParsedFlags, resolved: Resol
   return printResult(flags, patched, `${kindName(type)}/${resolved.name} configured${suffix}\n`);
 }
 
+/** The printer is made once the object is applied, as upstream's is: a bad -o fails with the change made. */
 async function printResult(flags: ParsedFlags, object: KubeObject, message: string): Promise<string> {
-  const output = flagString(flags, 'output');
-  if (!output) return message;
-  if (output === 'name') return message.slice(0, message.lastIndexOf(' ')) + '\n';
-  return printObjects(outputFormat(output), [object], { single: true });
+  const format = changeFormatOf(flags);
+  if (!format) return message;
+  if (format.kind === 'name') return message.slice(0, message.lastIndexOf(' ')) + '\n';
+  return printObjects(format, [object], { single: true });
 }
 
 export const applyCommand: Command = {
@@ -104,6 +106,10 @@ export const applyCommand: Command = {
     const namespace = namespaceOf(flags, ctx);
     const errors: unknown[] = [];
     for (const manifest of manifests) {
+      if (isUnreadable(manifest)) {
+        errors.push(manifest.unreadable);
+        continue;
+      }
       try {
         const resolved = await resolveManifest(ctx, manifest, namespace, flags.changed.has('namespace'));
         ctx.stdout(await applyOne(ctx, flags, resolved));

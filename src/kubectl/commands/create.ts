@@ -5,17 +5,23 @@
 import { namespaceOf, type Command } from '../command';
 import { describeError, KubectlError, UsageError } from '../errors';
 import { flagArray, flagBool, type ParsedFlags } from '../flags';
-import { readManifests } from '../manifests/read-manifests';
+import { isUnreadable, readManifests } from '../manifests/read-manifests';
 import { resolveManifest } from '../manifests/resolve-manifest';
+import { changeFormatOf } from '../printers/change-output';
 import { CREATE_FLAGS, submitCreate } from './create/submit';
 import { GENERATOR_COMMANDS } from './create/generator-commands';
 
 async function createFromFiles(flags: ParsedFlags, ctx: Parameters<NonNullable<Command['run']>>[1]): Promise<number> {
+  changeFormatOf(flags);
   const manifests = await readManifests(ctx, flagArray(flags, 'filename'), flagBool(flags, 'recursive'));
   if (manifests.length === 0) throw new KubectlError('error: no objects passed to create');
   const namespace = namespaceOf(flags, ctx);
   const errors: unknown[] = [];
   for (const manifest of manifests) {
+    if (isUnreadable(manifest)) {
+      errors.push(manifest.unreadable);
+      continue;
+    }
     try {
       const resolved = await resolveManifest(ctx, manifest, namespace, flags.changed.has('namespace'));
       const object = { ...resolved.object, metadata: { ...resolved.object.metadata } };

@@ -109,7 +109,7 @@ export const deleteCommand: Command = {
     const targets: Target[] = [];
     const errors: unknown[] = [];
     for (const resolved of await resolveEachManifest(ctx, files, flagBool(flags, 'recursive'), namespace, flags.changed.has('namespace'))) {
-      if ('unmapped' in resolved) errors.push(resolved.unmapped);
+      if ('skipped' in resolved) errors.push(resolved.skipped);
       else targets.push({ type: resolved.type, namespace: resolved.namespace, name: resolved.name, source: resolved.source });
     }
     for (const selection of selections) {

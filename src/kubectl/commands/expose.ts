@@ -7,7 +7,8 @@ import { findResource, resourcePath } from '../../api/scheme';
 import { namespaceOf, type Command } from '../command';
 import { KubectlError } from '../errors';
 import { flagString } from '../flags';
-import { outputFormat, printObjects } from '../printers/output';
+import { changeFormatOf } from '../printers/change-output';
+import { printObjects } from '../printers/output';
 import { findTargets } from '../targets';
 import { podSpecOf } from './set';
 
@@ -49,6 +50,7 @@ export const exposeCommand: Command = {
     { name: 'field-manager', type: 'string', default: 'kubectl-expose' },
   ],
   async run(flags, ctx) {
+    const format = changeFormatOf(flags);
     const errors: unknown[] = [];
     const targets = await findTargets(ctx, flags, flags.args, errors, { labelSelector: false });
     if (errors.length > 0) throw errors[0];
@@ -83,8 +85,7 @@ export const exposeCommand: Command = {
       if (dryRun !== 'client') {
         result = await ctx.client.send<KubeObject>({ method: 'POST', path: resourcePath(SERVICES, namespace), query: { fieldManager: flagString(flags, 'field-manager'), ...(dryRun === 'server' ? { dryRun: 'All' } : {}) }, body: service, headers: { 'content-type': 'application/json' } });
       }
-      const output = flagString(flags, 'output');
-      if (output) ctx.stdout(await printObjects(outputFormat(output), [result], { single: true, typed: true }));
+      if (format) ctx.stdout(await printObjects(format, [result], { single: true, typed: true }));
       else ctx.stdout(`service/${name} exposed${dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : ''}\n`);
     }
     return 0;

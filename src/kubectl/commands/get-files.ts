@@ -74,8 +74,8 @@ export async function fetchFromFiles(ctx: KubectlContext, flags: ParsedFlags, na
   const selector = labelText ? parseSelector(labelText) : undefined;
   const fetched: Fetched[] = [];
   for (const resolved of await resolveEachManifest(ctx, flagArray(flags, 'filename'), flagBool(flags, 'recursive'), namespace, flags.changed.has('namespace'))) {
-    if ('unmapped' in resolved) {
-      errors.push(resolved.unmapped);
+    if ('skipped' in resolved) {
+      errors.push(resolved.skipped);
       continue;
     }
     try {

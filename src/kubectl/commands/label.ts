@@ -10,7 +10,8 @@ import type { Command } from '../command';
 import type { KubectlContext } from '../context';
 import { describeError, KubectlError, UsageError } from '../errors';
 import { flagArray, flagBool, flagString, type ParsedFlags } from '../flags';
-import { outputFormat, printObjects } from '../printers/output';
+import { changeFormatOf } from '../printers/change-output';
+import { printObjects } from '../printers/output';
 import { kindName } from '../resource-mapper';
 import { findTargets } from '../targets';
 
@@ -122,9 +123,10 @@ function metadataCommand(field: Field, name: 'label' | 'annotate', noun: string)
       const removedAndSet = changes.remove.find((key) => key in changes.set);
       if (removedAndSet) throw new KubectlError(`error: can not both modify and remove ${field === 'labels' ? 'a label' : 'an annotation'} in the same command`);
       if (resources.length === 0 && flagArray(flags, 'filename').length === 0) throw new UsageError('one or more resources must be specified as <resource> <name> or <resource>/<name>', name);
+      // annotate makes its printer before it changes anything; label makes it after each change.
+      if (name === 'annotate') changeFormatOf(flags);
       const errors: unknown[] = [];
       const targets = await findTargets(ctx, flags, resources, errors, { all: true });
-      const output = flagString(flags, 'output');
       for (const target of targets) {
         if (list) {
           const values = target.object.metadata[field] ?? {};
@@ -133,8 +135,9 @@ function metadataCommand(field: Field, name: 'label' | 'annotate', noun: string)
         }
         try {
           const { message, object } = await updateOne(ctx, flags, field, target.object, changes);
-          if (output && output !== 'name') ctx.stdout(await printObjects(outputFormat(output), [object], { single: true }));
-          else if (output === 'name') ctx.stdout(`${kindName(target.type)}/${target.name}\n`);
+          const format = changeFormatOf(flags);
+          if (format && format.kind !== 'name') ctx.stdout(await printObjects(format, [object], { single: true }));
+          else if (format) ctx.stdout(`${kindName(target.type)}/${target.name}\n`);
           else {
             const cut = message.lastIndexOf('\n') + 1;
             ctx.stdout(`${message.slice(0, cut)}${kindName(target.type)}/${target.name} ${message.slice(cut)}\n`);

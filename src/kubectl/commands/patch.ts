@@ -11,7 +11,8 @@ import { jsonEqual } from '../../api/objects';
 import type { Command } from '../command';
 import { describeError, KubectlError } from '../errors';
 import { flagString } from '../flags';
-import { outputFormat, printObjects } from '../printers/output';
+import { changeOutputFormat } from '../printers/change-output';
+import { printObjects } from '../printers/output';
 import { kindName } from '../resource-mapper';
 import { findTargets } from '../targets';
 
@@ -77,8 +78,10 @@ export const patchCommand: Command = {
           body,
           headers: { 'content-type': CONTENT_TYPES[patchType] },
         });
-        if (output && output !== 'name') ctx.stdout(await printObjects(outputFormat(output), [patched], { single: true }));
-        else if (output === 'name') ctx.stdout(`${kindName(target.type)}/${target.name}\n`);
+        // The printer is made after the patch is sent, as upstream's is: a bad -o fails with the object patched.
+        const format = changeOutputFormat(output, '');
+        if (format && format.kind !== 'name') ctx.stdout(await printObjects(format, [patched], { single: true }));
+        else if (format) ctx.stdout(`${kindName(target.type)}/${target.name}\n`);
         else ctx.stdout(`${kindName(target.type)}/${target.name} patched${jsonEqual(before, patched) ? ' (no change)' : ''}\n`);
       } catch (error) {
         errors.push(error);

@@ -12,7 +12,8 @@ import { flagArray, flagBool, flagNumber, flagString, type ParsedFlags } from '.
 import type { KubectlContext } from '../context';
 import { attachToRun } from './run/attach';
 import { applyOverrides } from './run/overrides';
-import { outputFormat, printObjects } from '../printers/output';
+import { changeFormatOf } from '../printers/change-output';
+import { printObjects } from '../printers/output';
 
 const PODS = findResource('', 'v1', 'pods')!;
 
@@ -123,13 +124,13 @@ export const runCommand: Command = {
     const overrides = flagString(flags, 'overrides');
     if (overrides) pod = applyOverrides(pod, overrides, flagString(flags, 'override-type'));
     const dryRun = flagString(flags, 'dry-run');
-    const output = flagString(flags, 'output');
+    const format = changeFormatOf(flags);
     const attach = flagBool(flags, 'attach') || flagBool(flags, 'stdin');
     const remove = flagBool(flags, 'rm');
     if (remove && !attach) throw new UsageError('--rm should only be used for attached containers', 'run');
     if (attach && dryRun !== 'none') throw new UsageError("--dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)", 'run');
     if (dryRun === 'client') {
-      ctx.stdout(output ? await printObjects(outputFormat(output), [pod], { single: true, typed: true }) : `pod/${name} created (dry run)\n`);
+      ctx.stdout(format ? await printObjects(format, [pod], { single: true, typed: true }) : `pod/${name} created (dry run)\n`);
       return 0;
     }
     const { creationTimestamp: _ignored, ...metadata } = pod.metadata;
@@ -141,7 +142,7 @@ export const runCommand: Command = {
       headers: { 'content-type': 'application/json' },
     });
     if (attach) return attachAndClean(ctx, flags, created, remove);
-    if (output) ctx.stdout(await printObjects(outputFormat(output), [created], { single: true, typed: true }));
+    if (format) ctx.stdout(await printObjects(format, [created], { single: true, typed: true }));
     else ctx.stdout(`pod/${name} created${dryRun === 'server' ? ' (server dry run)' : ''}\n`);
     return 0;
   },

@@ -1,13 +1,15 @@
 // kubectl scale: sets the replicas of deployments and replica sets through their scale
-// subresource, optionally only when the current count matches (--current-replicas).
+// subresource, optionally only when the current count matches (--current-replicas); -o prints
+// each object as read before it was scaled, as upstream does.
 // Upstream: staging/src/k8s.io/kubectl/pkg/cmd/scale/scale.go and pkg/scale/scale.go.
 
 import { resourcePath } from '../../api/scheme';
 import type { Command } from '../command';
 import { describeError, KubectlError } from '../errors';
-import { flagNumber, flagString } from '../flags';
-import { kindName } from '../resource-mapper';
+import { flagNumber } from '../flags';
+import { CHANGE_PRINT_FLAGS, changeFormatOf, printChanged } from '../printers/change-output';
 import { findTargets } from '../targets';
+import { dryRunOf } from './create/submit';
 
 interface Scale {
   spec?: { replicas?: number };
@@ -27,13 +29,15 @@ export const scaleCommand: Command = {
     { name: 'selector', short: 'l', type: 'string', default: '' },
     { name: 'filename', short: 'f', type: 'stringSlice', default: [] },
     { name: 'recursive', short: 'R', type: 'bool', default: false },
-    { name: 'output', short: 'o', type: 'string', default: '' },
+    ...CHANGE_PRINT_FLAGS,
     { name: 'dry-run', type: 'string', default: 'none' },
     { name: 'timeout', type: 'duration' },
   ],
   async run(flags, ctx) {
     const replicas = flagNumber(flags, 'replicas') ?? 0;
     if (replicas < 0) throw new KubectlError('error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0');
+    const format = changeFormatOf(flags);
+    const dryRun = dryRunOf(flags);
     const errors: unknown[] = [];
     const targets = await findTargets(ctx, flags, flags.args, errors, { all: true });
     if (targets.length === 0 && errors.length > 0) throw new KubectlError(`error: no objects passed to scale ${describeError(errors[0]).message.replace(/^Error from server \(NotFound\): /, '')}`);
@@ -45,11 +49,11 @@ export const scaleCommand: Command = {
           const scale = await ctx.client.send<Scale>({ method: 'GET', path });
           if ((scale.spec?.replicas ?? 0) !== current) throw new KubectlError(`error: Expected replicas to be ${current}, was ${scale.spec?.replicas ?? 0}`);
         }
-        const query: Record<string, string> = flagString(flags, 'dry-run') === 'server' ? { dryRun: 'All' } : {};
-        if (flagString(flags, 'dry-run') !== 'client') {
+        const query: Record<string, string> = dryRun === 'server' ? { dryRun: 'All' } : {};
+        if (dryRun !== 'client') {
           await ctx.client.send({ method: 'PATCH', path, query, body: { spec: { replicas } }, headers: { 'content-type': 'application/merge-patch+json' } });
         }
-        ctx.stdout(`${kindName(target.type)}/${target.name} scaled\n`);
+        ctx.stdout(await printChanged(format, target.object, 'scaled', dryRun));
       } catch (error) {
         errors.push(error);
       }

@@ -9,7 +9,8 @@ import type { Command } from '../command';
 import { describeError, KubectlError, UsageError } from '../errors';
 import { flagString } from '../flags';
 import { patchMetaFor } from '../patch-meta';
-import { outputFormat, printObjects } from '../printers/output';
+import { changeFormatOf } from '../printers/change-output';
+import { printObjects } from '../printers/output';
 import { kindName } from '../resource-mapper';
 import { findTargets } from '../targets';
 import { twoWayPatch } from './apply/three-way-patch';
@@ -49,6 +50,7 @@ const imageCommand: Command = {
   async run(flags, ctx) {
     const { resources, images } = splitImageArgs(flags.args);
     if (Object.keys(images).length === 0) throw new UsageError('at least one image update is required', 'set image');
+    const format = changeFormatOf(flags);
     const errors: unknown[] = [];
     const targets = await findTargets(ctx, flags, resources, errors, { all: true });
     for (const target of targets) {
@@ -74,9 +76,8 @@ const imageCommand: Command = {
             headers: { 'content-type': 'application/strategic-merge-patch+json' },
           });
         }
-        const output = flagString(flags, 'output');
-        if (output && output !== 'name') ctx.stdout(await printObjects(outputFormat(output), [result], { single: true }));
-        else ctx.stdout(`${kindName(target.type)}/${target.name}${output === 'name' ? '' : ' image updated'}\n`);
+        if (format && format.kind !== 'name') ctx.stdout(await printObjects(format, [result], { single: true }));
+        else ctx.stdout(`${kindName(target.type)}/${target.name}${format ? '' : ' image updated'}\n`);
       } catch (error) {
         errors.push(error);
       }

@@ -1,10 +1,12 @@
 // Reads the objects `-f` names, as kubectl's resource builder does: files, directories (their
 // .json, .yaml and .yml files; nested ones with -R), or `-` for standard input; each file may
 // hold several YAML documents or JSON values, and Lists are unpacked. Each object keeps the
-// source it came from for error messages. Upstream:
+// source it came from for error messages. A document that cannot be parsed ends its file: the
+// objects before it are still read, and so are the other files, with the parse error in line
+// where the builder's stream visitor meets it. Upstream:
 // staging/src/k8s.io/cli-runtime/pkg/resource/visitor.go (FileVisitor, StreamVisitor).
 
-import { parseAllDocuments } from 'yaml';
+import { parseAllDocuments, type YAMLError } from 'yaml';
 import { GO_YAML } from '../../api/go-yaml';
 import type { KubeObject } from '../../api/meta';
 import type { KubectlContext } from '../context';
@@ -15,6 +17,13 @@ export interface Manifest {
   /** The file name as given (`pod.yaml`, `STDIN`). */
   source: string;
 }
+
+/** A document that cannot be parsed, in line with the objects read before it. */
+export interface UnreadableDocument {
+  unreadable: KubectlError;
+}
+
+export type ManifestEntry = Manifest | UnreadableDocument;
 
 const EXTENSIONS = /\.(json|ya?ml)$/;
 
@@ -30,28 +39,48 @@ function unpack(value: unknown, source: string): Manifest[] {
   return [{ object: value as unknown as KubeObject, source }];
 }
 
-/** Parses one file's text into its objects (empty documents are skipped). */
-export function parseManifests(text: string, source: string): Manifest[] {
-  const manifests: Manifest[] = [];
+/**
+ * go-yaml's words for the parse errors it reports on the same line as this parser (a tab
+ * indenting a line); the others keep this parser's words.
+ */
+const GO_YAML_MESSAGES: Partial<Record<YAMLError['code'], string>> = {
+  TAB_AS_INDENT: 'found character that cannot start any token',
+};
+
+/**
+ * The line of `offset` counted from the start of its document, as Go's decoder counts it: it
+ * is handed each document alone, split at the `---` lines.
+ */
+function documentLine(text: string, offset: number): number {
+  const lines = text.slice(0, offset).split('\n');
+  let start = 0;
+  for (let i = 0; i < lines.length - 1; i++) if (lines[i].startsWith('---')) start = i + 1;
+  return lines.length - start;
+}
+
+/** Parses one file's text into its objects (empty documents are skipped), up to the first that cannot be parsed. */
+function parseManifests(text: string, source: string): ManifestEntry[] {
+  const entries: ManifestEntry[] = [];
   const documents = parseAllDocuments(text, GO_YAML);
   for (const document of Array.isArray(documents) ? documents : [documents]) {
     if (document.errors.length > 0) {
       const error = document.errors[0];
-      const line = error.linePos?.[0]?.line;
-      throw new KubectlError(`error: error parsing ${source}: error converting YAML to JSON: yaml: ${line !== undefined ? `line ${line}: ` : ''}${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`);
+      const message = GO_YAML_MESSAGES[error.code] ?? error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+      entries.push({ unreadable: new KubectlError(`error: error parsing ${source}: error converting YAML to JSON: yaml: line ${documentLine(text, error.pos[0])}: ${message}`) });
+      return entries;
     }
     const value: unknown = document.toJSON();
     if (value === null || value === undefined) continue;
-    manifests.push(...unpack(value, source));
+    entries.push(...unpack(value, source));
   }
-  return manifests;
+  return entries;
 }
 
-async function readPath(ctx: KubectlContext, path: string, recursive: boolean): Promise<Manifest[]> {
+async function readPath(ctx: KubectlContext, path: string, recursive: boolean): Promise<ManifestEntry[]> {
   if (path === '') throw new KubectlError('error: the path "" does not exist');
   const listing = path === '-' ? undefined : await ctx.listDirectory(path);
   if (listing) {
-    const manifests: Manifest[] = [];
+    const manifests: ManifestEntry[] = [];
     for (const entry of listing) {
       const nested = await ctx.listDirectory(entry);
       if (nested) {
@@ -71,9 +100,13 @@ async function readPath(ctx: KubectlContext, path: string, recursive: boolean): 
   return parseManifests(text, path === '-' ? 'STDIN' : path);
 }
 
-/** Every object the `-f` paths name, in order. */
-export async function readManifests(ctx: KubectlContext, paths: readonly string[], recursive: boolean): Promise<Manifest[]> {
-  const manifests: Manifest[] = [];
+/** Every object the `-f` paths name, in order, with any document that cannot be parsed in line. */
+export async function readManifests(ctx: KubectlContext, paths: readonly string[], recursive: boolean): Promise<ManifestEntry[]> {
+  const manifests: ManifestEntry[] = [];
   for (const path of paths) manifests.push(...(await readPath(ctx, path, recursive)));
   return manifests;
+}
+
+export function isUnreadable(entry: ManifestEntry): entry is UnreadableDocument {
+  return 'unreadable' in entry;
 }

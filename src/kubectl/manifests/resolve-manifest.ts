@@ -1,14 +1,15 @@
 // Where a manifest's object lives: its resource (from discovery) and namespace, with kubectl's
 // errors for kinds the server does not serve and namespaces that contradict -n. Commands that
-// go on past objects they cannot handle (get, delete) get an unserved kind as an error in line
-// with the objects and carry on, as the builder's ContinueOnError does.
+// go on past objects they cannot handle (get, delete) get an unserved kind or a document that
+// cannot be parsed as an error in line with the objects and carry on, as the builder's
+// ContinueOnError does.
 // Upstream: staging/src/k8s.io/cli-runtime/pkg/resource/mapper.go and builder.go.
 
 import type { KubeObject } from '../../api/meta';
 import type { ResourceType } from '../../api/scheme';
 import type { KubectlContext } from '../context';
 import { KubectlError } from '../errors';
-import { readManifests, type Manifest } from './read-manifests';
+import { isUnreadable, readManifests, type Manifest } from './read-manifests';
 
 export interface ResolvedManifest extends Manifest {
   type: ResourceType;
@@ -46,21 +47,30 @@ export function placedObject(resolved: ResolvedManifest): KubeObject {
   return object;
 }
 
-/** Every object the paths hold, each resolved, or the error for a kind the server does not serve; in file order. */
+/** What cannot be handled but does not stop the others: an unserved kind, an unparsable document. */
+export interface SkippedManifest {
+  skipped: KubectlError;
+}
+
+/** Every object the paths hold, each resolved or skipped with its error; in file order. */
 export async function resolveEachManifest(
   ctx: KubectlContext,
   paths: readonly string[],
   recursive: boolean,
   namespace: string,
   namespaceExplicit: boolean,
-): Promise<(ResolvedManifest | { unmapped: UnmappedKindError })[]> {
-  const results: (ResolvedManifest | { unmapped: UnmappedKindError })[] = [];
-  for (const manifest of await readManifests(ctx, paths, recursive)) {
+): Promise<(ResolvedManifest | SkippedManifest)[]> {
+  const results: (ResolvedManifest | SkippedManifest)[] = [];
+  for (const entry of await readManifests(ctx, paths, recursive)) {
+    if (isUnreadable(entry)) {
+      results.push({ skipped: entry.unreadable });
+      continue;
+    }
     try {
-      results.push(await resolveManifest(ctx, manifest, namespace, namespaceExplicit));
+      results.push(await resolveManifest(ctx, entry, namespace, namespaceExplicit));
     } catch (error) {
       if (!(error instanceof UnmappedKindError)) throw error;
-      results.push({ unmapped: error });
+      results.push({ skipped: error });
     }
   }
   return results;
@@ -69,6 +79,9 @@ export async function resolveEachManifest(
 /** Every object the paths hold, each resolved; the first that cannot be fails the whole read. */
 export async function resolveManifests(ctx: KubectlContext, paths: readonly string[], recursive: boolean, namespace: string, namespaceExplicit: boolean): Promise<ResolvedManifest[]> {
   const resolved: ResolvedManifest[] = [];
-  for (const manifest of await readManifests(ctx, paths, recursive)) resolved.push(await resolveManifest(ctx, manifest, namespace, namespaceExplicit));
+  for (const entry of await readManifests(ctx, paths, recursive)) {
+    if (isUnreadable(entry)) throw entry.unreadable;
+    resolved.push(await resolveManifest(ctx, entry, namespace, namespaceExplicit));
+  }
   return resolved;
 }

@@ -55,4 +55,7 @@ export const GET_CASES = lines(
   'get pods -o wide -A --sort-by=.spec.nodeName',
   'get --raw /version',
   'get --raw /api/v1/namespaces/default/configmaps/settings',
+  'get cm,secret greeting token',
+  'get cm,secret,cm greeting -o name',
+  'get all greeting',
 );

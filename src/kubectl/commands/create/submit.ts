@@ -8,7 +8,8 @@ import type { FlagSpec, ParsedFlags } from '../../flags';
 import { flagBool, flagString } from '../../flags';
 import type { KubectlContext } from '../../context';
 import { KubectlError, withFileContext } from '../../errors';
-import { outputFormat, printObjects } from '../../printers/output';
+import { changeFormatOf } from '../../printers/change-output';
+import { printObjects } from '../../printers/output';
 import { kindName } from '../../resource-mapper';
 import { withLastApplied } from '../apply/last-applied';
 
@@ -45,8 +46,7 @@ export function validationParam(flags: ParsedFlags): string {
 /** Creates `object` (or pretends to), then prints what kubectl prints. */
 export async function submitCreate(ctx: KubectlContext, flags: ParsedFlags, type: ResourceType, namespace: string | undefined, object: KubeObject, source?: string): Promise<void> {
   const dryRun = dryRunOf(flags);
-  const output = flagString(flags, 'output');
-  const format = output || flagString(flags, 'template') ? outputFormat(output, flagString(flags, 'template')) : undefined;
+  const format = changeFormatOf(flags);
   const body = flagBool(flags, 'save-config') ? withLastApplied(object) : object;
   let result: KubeObject = body;
   if (dryRun !== 'client') {
@@ -59,7 +59,7 @@ export async function submitCreate(ctx: KubectlContext, flags: ParsedFlags, type
       throw withFileContext(error, 'creating', source);
     }
   }
-  if (format && format.kind !== 'table') {
+  if (format) {
     // A generator's object is typed; one read from a file is unstructured.
     ctx.stdout(await printObjects(format, [result], { single: true, typed: source === undefined }));
     return;

@@ -5,7 +5,7 @@
 
 import type { KubectlContext } from '../../context';
 import { KubectlError } from '../../errors';
-import { readManifests } from '../../manifests/read-manifests';
+import { isUnreadable, readManifests } from '../../manifests/read-manifests';
 import { resolveManifest, type ResolvedManifest } from '../../manifests/resolve-manifest';
 
 export interface ResolvedFiles {
@@ -16,6 +16,10 @@ export interface ResolvedFiles {
 export async function resolveFiles(ctx: KubectlContext, paths: string[], recursive: boolean, namespace: string, namespaceExplicit: boolean): Promise<ResolvedFiles> {
   const resolved: ResolvedFiles = { manifests: [], errors: [] };
   for (const manifest of await readManifests(ctx, paths, recursive)) {
+    if (isUnreadable(manifest)) {
+      resolved.errors.push(manifest.unreadable);
+      continue;
+    }
     try {
       resolved.manifests.push(await resolveManifest(ctx, manifest, namespace, namespaceExplicit));
     } catch (error) {
