@@ -1,4 +1,4 @@
-// kubectl describe for every kind kubetab serves.
+// kubectl describe for every kind kubetab serves, by name, name prefix, selector and file.
 
 import { lines } from './types';
 
@@ -20,4 +20,13 @@ export const DESCRIBE_CASES = lines(
   'describe endpointslices -l kubernetes.io/service-name=web',
   'describe lease -n kube-node-lease kubetab-worker',
   'describe pod nope',
+  'describe cm gree',
+  'describe pods wor',
+  'describe cm,secret greeting',
+  'describe cm,secret nope',
+  'describe cm greeting nope',
+  'describe cm gree nope',
+  'describe cm/gree',
+  'describe -f seed/pods.yaml',
+  'describe -f bad-pod.yaml',
 );
