@@ -47,19 +47,42 @@ export function statusMessage(status: Status): string {
 }
 
 /**
+ * Several errors reported as one (utilerrors.Aggregate): on lines of their own when it is all
+ * there is to report, `[a, b]` when it is one item of a longer list.
+ */
+export class ErrorAggregate extends Error {
+  constructor(readonly errors: readonly unknown[]) {
+    super('aggregate');
+  }
+}
+
+/**
+ * The errors of a command that acts on each object as the resource builder visits it (create,
+ * apply, replace, delete): the actions' errors in order, then what the builder itself could
+ * not map or parse, one error or an aggregate of several, as ContinueOnErrorVisitor appends
+ * the visit's own error after those of its callback.
+ */
+export function visitErrors(actionErrors: readonly unknown[], builderErrors: readonly unknown[]): unknown[] {
+  if (builderErrors.length < 2) return [...actionErrors, ...builderErrors];
+  return [...actionErrors, new ErrorAggregate(builderErrors)];
+}
+
+function listItem(error: unknown): string {
+  if (error instanceof ErrorAggregate) return `[${error.errors.map(listItem).join(', ')}]`;
+  if (error instanceof StatusError) return error.status.reason === 'Invalid' ? `Error from server (Invalid): ${error.status.message ?? ''}` : statusMessage(error.status);
+  return describeError(error).message.replace(/^error: /, '');
+}
+
+/**
  * What kubectl prints for errors collected while visiting objects (ContinueOnError): one error
  * as describeError says it; a list (an aggregate of several, or of one left after others were
  * filtered out) one per line, server errors as `Error from server (Reason): message` even when
  * invalid, others without the `error: ` prefix. Upstream: cmd/util/helpers.go (MultipleErrors).
  */
 export function errorsMessage(errors: readonly unknown[], asList = errors.length > 1): string {
+  if (errors.length === 1 && errors[0] instanceof ErrorAggregate) return errorsMessage(errors[0].errors, true);
   if (!asList) return errors.map((error) => describeError(error).message).join('\n');
-  return errors
-    .map((error) => {
-      if (error instanceof StatusError) return error.status.reason === 'Invalid' ? `Error from server (Invalid): ${error.status.message ?? ''}` : statusMessage(error.status);
-      return describeError(error).message.replace(/^error: /, '');
-    })
-    .join('\n');
+  return errors.map(listItem).join('\n');
 }
 
 /** Prints the errors a command collected (as errorsMessage says them); returns its exit code. */

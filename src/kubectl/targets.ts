@@ -7,10 +7,9 @@ import type { KubeList, KubeObject } from '../api/meta';
 import { resourcePath, type ResourceType } from '../api/scheme';
 import { namespaceOf } from './command';
 import type { KubectlContext } from './context';
-import { KubectlError, withFileContext } from './errors';
+import { KubectlError } from './errors';
 import { flagArray, flagBool, flagString, type ParsedFlags } from './flags';
-import { isUnreadable, readManifests } from './manifests/read-manifests';
-import { resolveManifest } from './manifests/resolve-manifest';
+import { resolveEachManifest } from './manifests/resolve-manifest';
 import { selectResources } from './resource-args';
 
 export interface Target {
@@ -42,17 +41,16 @@ export async function findTargets(ctx: KubectlContext, flags: ParsedFlags, args:
   const files = flagArray(flags, 'filename');
   const targets: Target[] = [];
   if (files.length > 0) {
-    for (const manifest of await readManifests(ctx, files, flagBool(flags, 'recursive'))) {
-      if (isUnreadable(manifest)) {
-        errors.push(manifest.unreadable);
+    for (const resolved of await resolveEachManifest(ctx, files, flagBool(flags, 'recursive'), namespace, flags.changed.has('namespace'))) {
+      if ('skipped' in resolved) {
+        errors.push(resolved.skipped);
         continue;
       }
-      const resolved = await resolveManifest(ctx, manifest, namespace, flags.changed.has('namespace'));
       try {
         const object = await ctx.client.send<KubeObject>({ method: 'GET', path: resourcePath(resolved.type, resolved.namespace, resolved.name) });
         targets.push({ type: resolved.type, namespace: resolved.namespace, name: resolved.name, object });
       } catch (error) {
-        errors.push(withFileContext(error, 'retrieving', manifest.source));
+        errors.push(error);
       }
     }
     return targets;

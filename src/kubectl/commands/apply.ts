@@ -9,10 +9,9 @@ import { resourcePath } from '../../api/scheme';
 import { isNotFound } from '../../client/client';
 import { namespaceOf, type Command } from '../command';
 import type { KubectlContext } from '../context';
-import { describeError, KubectlError, withFileContext } from '../errors';
+import { KubectlError, reportErrors, visitErrors, withFileContext } from '../errors';
 import { flagArray, flagBool, flagString, type ParsedFlags } from '../flags';
-import { isUnreadable, readManifests } from '../manifests/read-manifests';
-import { resolveManifest, type ResolvedManifest } from '../manifests/resolve-manifest';
+import { resolveFiles, type ResolvedManifest } from '../manifests/resolve-manifest';
 import { changeFormatOf } from '../printers/change-output';
 import { printObjects } from '../printers/output';
 import { patchMetaFor } from '../patch-meta';
@@ -101,23 +100,16 @@ export const applyCommand: Command = {
     if (files.length === 0) throw new KubectlError('error: must specify one of -f and -k');
     if (flagBool(flags, 'server-side')) throw new KubectlError('error: kubetab does not serve server-side apply yet; use client-side apply (without --server-side)');
     if (flags.args.length > 0) throw new KubectlError(`error: Unexpected args: [${flags.args.join(' ')}]\nSee 'kubectl apply -h' for help and examples`);
-    const manifests = await readManifests(ctx, files, flagBool(flags, 'recursive'));
-    if (manifests.length === 0) throw new KubectlError('error: no objects passed to apply');
-    const namespace = namespaceOf(flags, ctx);
+    const resolved = await resolveFiles(ctx, files, flagBool(flags, 'recursive'), namespaceOf(flags, ctx), flags.changed.has('namespace'));
+    if (resolved.manifests.length === 0 && resolved.errors.length === 0) throw new KubectlError('error: no objects passed to apply');
     const errors: unknown[] = [];
-    for (const manifest of manifests) {
-      if (isUnreadable(manifest)) {
-        errors.push(manifest.unreadable);
-        continue;
-      }
+    for (const manifest of resolved.manifests) {
       try {
-        const resolved = await resolveManifest(ctx, manifest, namespace, flags.changed.has('namespace'));
-        ctx.stdout(await applyOne(ctx, flags, resolved));
+        ctx.stdout(await applyOne(ctx, flags, manifest));
       } catch (error) {
         errors.push(error);
       }
     }
-    for (const error of errors) ctx.stderr(`${describeError(error).message}\n`);
-    return errors.length > 0 ? 1 : 0;
+    return reportErrors(ctx, visitErrors(errors, resolved.errors));
   },
 };

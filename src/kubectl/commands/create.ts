@@ -3,36 +3,26 @@
 // serviceaccount). Upstream: staging/src/k8s.io/kubectl/pkg/cmd/create.
 
 import { namespaceOf, type Command } from '../command';
-import { describeError, KubectlError, UsageError } from '../errors';
+import { KubectlError, reportErrors, UsageError, visitErrors } from '../errors';
 import { flagArray, flagBool, type ParsedFlags } from '../flags';
-import { isUnreadable, readManifests } from '../manifests/read-manifests';
-import { resolveManifest } from '../manifests/resolve-manifest';
+import { placedObject, resolveFiles } from '../manifests/resolve-manifest';
 import { changeFormatOf } from '../printers/change-output';
 import { CREATE_FLAGS, submitCreate } from './create/submit';
 import { GENERATOR_COMMANDS } from './create/generator-commands';
 
 async function createFromFiles(flags: ParsedFlags, ctx: Parameters<NonNullable<Command['run']>>[1]): Promise<number> {
   changeFormatOf(flags);
-  const manifests = await readManifests(ctx, flagArray(flags, 'filename'), flagBool(flags, 'recursive'));
-  if (manifests.length === 0) throw new KubectlError('error: no objects passed to create');
-  const namespace = namespaceOf(flags, ctx);
+  const files = await resolveFiles(ctx, flagArray(flags, 'filename'), flagBool(flags, 'recursive'), namespaceOf(flags, ctx), flags.changed.has('namespace'));
+  if (files.manifests.length === 0 && files.errors.length === 0) throw new KubectlError('error: no objects passed to create');
   const errors: unknown[] = [];
-  for (const manifest of manifests) {
-    if (isUnreadable(manifest)) {
-      errors.push(manifest.unreadable);
-      continue;
-    }
+  for (const resolved of files.manifests) {
     try {
-      const resolved = await resolveManifest(ctx, manifest, namespace, flags.changed.has('namespace'));
-      const object = { ...resolved.object, metadata: { ...resolved.object.metadata } };
-      if (resolved.type.namespaced && !object.metadata.namespace) object.metadata.namespace = resolved.namespace;
-      await submitCreate(ctx, flags, resolved.type, resolved.namespace, object, manifest.source);
+      await submitCreate(ctx, flags, resolved.type, resolved.namespace, placedObject(resolved), resolved.source);
     } catch (error) {
       errors.push(error);
     }
   }
-  for (const error of errors) ctx.stderr(`${describeError(error).message}\n`);
-  return errors.length > 0 ? 1 : 0;
+  return reportErrors(ctx, visitErrors(errors, files.errors));
 }
 
 export const createCommand: Command = {

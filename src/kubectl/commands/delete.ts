@@ -9,7 +9,7 @@ import { isNotFound } from '../../client/client';
 import { cascadePolicy } from '../cascade';
 import { namespaceOf, type Command } from '../command';
 import type { KubectlContext } from '../context';
-import { KubectlError, reportErrors, withFileContext } from '../errors';
+import { KubectlError, reportErrors, visitErrors, withFileContext } from '../errors';
 import { flagArray, flagBool, flagNumber, flagString } from '../flags';
 import { resolveEachManifest } from '../manifests/resolve-manifest';
 import { selectResources } from '../resource-args';
@@ -108,8 +108,9 @@ export const deleteCommand: Command = {
     const byList = selector || flagBool(flags, 'all') || flagString(flags, 'field-selector');
     const targets: Target[] = [];
     const errors: unknown[] = [];
+    const builderErrors: unknown[] = [];
     for (const resolved of await resolveEachManifest(ctx, files, flagBool(flags, 'recursive'), namespace, flags.changed.has('namespace'))) {
-      if ('skipped' in resolved) errors.push(resolved.skipped);
+      if ('skipped' in resolved) builderErrors.push(resolved.skipped);
       else targets.push({ type: resolved.type, namespace: resolved.namespace, name: resolved.name, source: resolved.source });
     }
     for (const selection of selections) {
@@ -124,7 +125,7 @@ export const deleteCommand: Command = {
       }
       for (const name of selection.names) targets.push({ type: selection.type, namespace: ns, name });
     }
-    if (targets.length === 0 && byList && errors.length === 0) {
+    if (targets.length === 0 && byList && builderErrors.length === 0) {
       ctx.stdout(allNamespaces || !selections.every((s) => s.type.namespaced) ? 'No resources found\n' : `No resources found in ${namespace} namespace.\n`);
       return 0;
     }
@@ -147,6 +148,6 @@ export const deleteCommand: Command = {
     if (flagBool(flags, 'wait') && !(force && grace === 0)) {
       for (const target of deleted) await waitForDeletion(ctx, target);
     }
-    return reportErrors(ctx, errors);
+    return reportErrors(ctx, visitErrors(errors, builderErrors));
   },
 };

@@ -8,7 +8,7 @@ import { checkLabelValue } from '../../api/validation/names';
 import { resourcePath } from '../../api/scheme';
 import type { Command } from '../command';
 import type { KubectlContext } from '../context';
-import { describeError, KubectlError, UsageError } from '../errors';
+import { KubectlError, reportErrors, UsageError } from '../errors';
 import { flagArray, flagBool, flagString, type ParsedFlags } from '../flags';
 import { changeFormatOf } from '../printers/change-output';
 import { printObjects } from '../printers/output';
@@ -146,8 +146,7 @@ function metadataCommand(field: Field, name: 'label' | 'annotate', noun: string)
           errors.push(error);
         }
       }
-      for (const error of errors) ctx.stderr(`${describeError(error).message}\n`);
-      return errors.length > 0 ? 1 : 0;
+      return reportErrors(ctx, errors);
     },
   };
 }

@@ -7,15 +7,15 @@
 import { resourcePath } from '../../api/scheme';
 import { namespaceOf, type Command } from '../command';
 import type { KubectlContext } from '../context';
-import { KubectlError, reportErrors, withFileContext } from '../errors';
-import { placedObject } from '../manifests/resolve-manifest';
+import { KubectlError, reportErrors, visitErrors, withFileContext } from '../errors';
+import { placedObject, resolveFiles, type ResolvedFiles } from '../manifests/resolve-manifest';
 import { CHANGE_PRINT_FLAGS, printChanged } from '../printers/change-output';
 import { withSavedConfig } from './apply/last-applied';
 import { forceReplace } from './replace/force-replace';
 import { readReplaceOptions, type ReplaceOptions } from './replace/options';
 import { putObject } from './replace/put-object';
 import { rawPut } from './replace/raw-put';
-import { requireName, resolveFiles, type ResolvedFiles } from './replace/resolve-files';
+import { requireName } from './replace/resolve-files';
 
 async function replaceEach(ctx: KubectlContext, files: ResolvedFiles, options: ReplaceOptions): Promise<number> {
   const errors: unknown[] = [];
@@ -32,7 +32,7 @@ async function replaceEach(ctx: KubectlContext, files: ResolvedFiles, options: R
       errors.push(withFileContext(error, 'replacing', manifest.source));
     }
   }
-  return reportErrors(ctx, [...errors, ...files.errors]);
+  return reportErrors(ctx, visitErrors(errors, files.errors));
 }
 
 export const replaceCommand: Command = {

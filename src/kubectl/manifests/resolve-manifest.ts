@@ -76,6 +76,32 @@ export async function resolveEachManifest(
   return results;
 }
 
+/**
+ * Every object the paths hold, each resolved, and apart from them, in order, what could not be
+ * read or resolved: the resource builder's own errors, which commands that act on each object
+ * report after their actions' (see visitErrors).
+ */
+export interface ResolvedFiles {
+  manifests: ResolvedManifest[];
+  errors: unknown[];
+}
+
+export async function resolveFiles(ctx: KubectlContext, paths: readonly string[], recursive: boolean, namespace: string, namespaceExplicit: boolean): Promise<ResolvedFiles> {
+  const resolved: ResolvedFiles = { manifests: [], errors: [] };
+  for (const entry of await readManifests(ctx, paths, recursive)) {
+    if (isUnreadable(entry)) {
+      resolved.errors.push(entry.unreadable);
+      continue;
+    }
+    try {
+      resolved.manifests.push(await resolveManifest(ctx, entry, namespace, namespaceExplicit));
+    } catch (error) {
+      resolved.errors.push(error);
+    }
+  }
+  return resolved;
+}
+
 /** Every object the paths hold, each resolved; the first that cannot be fails the whole read. */
 export async function resolveManifests(ctx: KubectlContext, paths: readonly string[], recursive: boolean, namespace: string, namespaceExplicit: boolean): Promise<ResolvedManifest[]> {
   const resolved: ResolvedManifest[] = [];

@@ -25,6 +25,12 @@ data:
   level: "${level}"
 `;
 
+const WIDGET = 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: gadget\n';
+const TAB_INDENTED = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n\tname: tabbed\n';
+const configMap = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n`;
+/** Documents a builder cannot map or parse around one it can (an unserved kind, a tab-indented document last). */
+const unreadableAround = (name: string) => [WIDGET, configMap(name), TAB_INDENTED].join('---\n');
+
 export const MUTATE_CASES: OracleCase[] = [
   { line: 'run %p1% --image=nginx --labels=app=p1' },
   { line: 'run %p1% --image=nginx' },
@@ -133,6 +139,14 @@ export const MUTATE_CASES: OracleCase[] = [
   { line: 'scale deployment %ow3% --replicas=2 --dry-run=server -o name' },
   { line: 'scale deployment %ow3% --replicas=2 -o jsonpath={.spec.replicas}' },
   { line: 'get deployment %ow3% -o jsonpath={.spec.replicas}{.spec.template.spec.containers[0].image}' },
+  { line: 'delete -f -', stdin: unreadableAround('%dx1%') },
+  { line: 'create --validate=false -f -', stdin: unreadableAround('%dx2%') },
+  { line: 'create --validate=false -f -', stdin: unreadableAround('%dx2%') },
+  { line: 'apply --validate=false -f -', stdin: [WIDGET, TAB_INDENTED].join('---\n') },
+  { line: 'replace --validate=false -f -', stdin: unreadableAround('%dx3%') },
+  { line: 'label -f - tier=web', stdin: unreadableAround('%dx3%') },
+  { line: 'label -f - tier=web', stdin: unreadableAround('%dx2%') },
+  { line: 'delete -f -', stdin: unreadableAround('%dx2%') },
   { line: 'create configmap %wc1%' },
   { line: 'delete -f -', stdin: `apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: gadget\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: %wc1%\n`, pump: true },
   { line: 'delete cm %c1% %ac1%', pump: true },

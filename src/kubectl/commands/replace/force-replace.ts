@@ -16,7 +16,8 @@ import { printChanged } from '../../printers/change-output';
 import { kindName } from '../../resource-mapper';
 import { withSavedConfig } from '../apply/last-applied';
 import type { ForceDeletion, ReplaceOptions } from './options';
-import { requireName, type ResolvedFiles } from './resolve-files';
+import type { ResolvedFiles } from '../../manifests/resolve-manifest';
+import { requireName } from './resolve-files';
 
 const WAIT_FOR_DELETION_MS = 168 * 3_600_000;
 const WAIT_UNTIL_GONE_MS = 5 * 60_000;
