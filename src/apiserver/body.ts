@@ -133,8 +133,8 @@ export async function decodeObject(req: ApiRequest, expected: ExpectedKind, vali
   return decodeValue(await readBody(req), expected, validation, strictKind);
 }
 
-/** The Warning header value for strict-decoding warnings: `299 - "text"`, comma-joined. */
+/** The Warning header value for a request's warnings, each once: `299 - "text"`, comma-joined. */
 export function warningHeader(warnings: readonly string[]): Record<string, string> {
   if (warnings.length === 0) return {};
-  return { warning: warnings.map((w) => `299 - ${JSON.stringify(w)}`).join(', ') };
+  return { warning: [...new Set(warnings)].map((w) => `299 - ${JSON.stringify(w)}`).join(', ') };
 }

@@ -92,17 +92,19 @@ export async function handleResource(ctx: HandlerContext, req: ApiRequest, info:
       if (name !== undefined) throw errors.methodNotAllowed();
       const options = parseWriteOptions(req.query);
       const { object, warnings } = await decodeObject(req, type, options.fieldValidation);
-      return respond(201, present(ctx, req, await registry.create(namespace, object, options)), warnings);
+      const created = await registry.create(namespace, object, options);
+      return respond(201, present(ctx, req, created), [...warnings, ...(options.warnings ?? [])]);
     }
     case 'PUT': {
       if (name === undefined) throw errors.methodNotAllowed();
       const options = parseWriteOptions(req.query);
       const { object, warnings } = await decodeObject(req, type, options.fieldValidation);
       if (!registry.find(namespace, name) && registry.strategy.allowCreateOnUpdate) {
-        return respond(201, present(ctx, req, await registry.create(namespace, { ...object, metadata: { ...object.metadata, name } }, options)), warnings);
+        const created = await registry.create(namespace, { ...object, metadata: { ...object.metadata, name } }, options);
+        return respond(201, present(ctx, req, created), [...warnings, ...(options.warnings ?? [])]);
       }
       const result = await registry.update(namespace, name, object, options);
-      return respond(200, present(ctx, req, result.object), warnings);
+      return respond(200, present(ctx, req, result.object), [...warnings, ...(options.warnings ?? [])]);
     }
     case 'PATCH': {
       if (name === undefined) throw errors.methodNotAllowed();

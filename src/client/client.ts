@@ -72,15 +72,39 @@ function toQuery(params: Record<string, string | number | boolean | undefined>):
   return query;
 }
 
+/**
+ * The texts of a Warning header (`299 - "text", 299 - "other"`), as client-go's warning
+ * handler reads them.
+ */
+export function warningTexts(header: string): string[] {
+  const texts: string[] = [];
+  for (const match of header.matchAll(/\d{3} \S+ ("(?:[^"\\]|\\.)*")/g)) {
+    try {
+      texts.push(JSON.parse(match[1]) as string);
+    } catch {
+      texts.push(match[1].slice(1, -1));
+    }
+  }
+  return texts;
+}
+
 export class ApiClient {
   constructor(
     readonly transport: ApiTransport,
     private readonly userAgent = 'kubetab',
+    private readonly onWarning?: (text: string) => void,
   ) {}
+
+  /** The same client, telling `onWarning` each warning the server sends back. */
+  withWarnings(onWarning: (text: string) => void): ApiClient {
+    return new ApiClient(this.transport, this.userAgent, onWarning);
+  }
 
   /** Sends a request and returns the body, or throws StatusError. */
   async send<T = unknown>(req: ApiRequest): Promise<T> {
     const response = await this.transport.request({ ...req, headers: { 'user-agent': this.userAgent, ...req.headers } });
+    const warning = response.headers.warning;
+    if (this.onWarning && warning) for (const text of warningTexts(warning)) this.onWarning(text);
     return unwrap<T>(response);
   }
 

@@ -95,7 +95,19 @@ function resolveSubcommand(command: Command, path: string, argv: string[]): Reso
 }
 
 /** Runs one kubectl invocation (argv without the leading `kubectl`); resolves with its exit code. */
-export async function runKubectl(argv: readonly string[], ctx: KubectlContext): Promise<number> {
+/** The context with a client that prints each server warning once, as kubectl's warning writer does. */
+function withWarningWriter(ctx: KubectlContext): KubectlContext {
+  const printed = new Set<string>();
+  const client = ctx.client.withWarnings((text) => {
+    if (printed.has(text)) return;
+    printed.add(text);
+    ctx.stderr(`Warning: ${text}\n`);
+  });
+  return { ...ctx, client };
+}
+
+export async function runKubectl(argv: readonly string[], given: KubectlContext): Promise<number> {
+  const ctx = withWarningWriter(given);
   const index = firstPositional(argv, 0, VALUE_GLOBALS);
   const name = index < 0 ? undefined : argv[index];
   if (name === undefined || name === 'help') {

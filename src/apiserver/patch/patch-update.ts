@@ -27,8 +27,9 @@ export async function patchWithRetry(ctx: HandlerContext, req: ApiRequest, names
     const current: KubeObject = registry.get(namespace, name);
     const { object, warnings } = applyPatch(parsed, current, registry.type, options.fieldValidation);
     try {
-      const result = await registry.update(namespace, name, object, options, subresource);
-      return { object: result.object, warnings };
+      const written = { ...options, warnings: [] };
+      const result = await registry.update(namespace, name, object, written, subresource);
+      return { object: result.object, warnings: [...warnings, ...written.warnings] };
     } catch (error) {
       const conflict = error instanceof ApiError && error.status.reason === 'Conflict';
       if (!conflict || pinned || attempt >= MAX_ATTEMPTS) throw error;

@@ -24,6 +24,8 @@ export interface WriteOptions {
   dryRun: boolean;
   fieldManager?: string;
   fieldValidation: 'Strict' | 'Warn' | 'Ignore';
+  /** Where a write puts the strategy's warnings about the object, to send back with the answer. */
+  warnings?: string[];
 }
 
 export interface DeleteOptions extends WriteOptions {
@@ -98,7 +100,7 @@ export function parseWriteOptions(query: ApiRequest['query']): WriteOptions {
   if (validation !== 'Strict' && validation !== 'Warn' && validation !== 'Ignore') {
     throw errors.badRequest(`fieldValidation must be one of "Ignore", "Warn", or "Strict", got "${validation}"`);
   }
-  return { dryRun: dryRun === 'All', fieldManager: queryValue(query, 'fieldManager'), fieldValidation: validation };
+  return { dryRun: dryRun === 'All', fieldManager: queryValue(query, 'fieldManager'), fieldValidation: validation, warnings: [] };
 }
 
 /** DeleteOptions come from the query string or from a body (kubectl sends a body). */

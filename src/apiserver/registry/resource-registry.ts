@@ -160,6 +160,7 @@ export class ResourceRegistry {
       ...(this.strategy.validate?.(object, context) ?? []),
     ]);
     this.deps.admission.validate({ ...attributes, object });
+    options.warnings?.push(...(this.strategy.warningsOnCreate?.(object) ?? []));
     const name = object.metadata.name as string;
     const key = this.key(namespace, name);
     if (this.deps.store.get(key)) throw errors.alreadyExists(this.type, name);
@@ -225,6 +226,7 @@ export class ResourceRegistry {
       ...(this.strategy.validateUpdate?.(object, old, context) ?? this.strategy.validate?.(object, context) ?? []),
     ]);
     this.deps.admission.validate({ ...attributes, object });
+    if (subresource === '') options.warnings?.push(...(this.strategy.warningsOnUpdate?.(object, old) ?? []));
     object.metadata.resourceVersion = old.metadata.resourceVersion;
     if (jsonEqual(object, old)) return { object: old, changed: false };
     if (options.dryRun) return { object: deepFreeze(object), changed: true };

@@ -51,6 +51,10 @@ export interface Strategy<T extends KubeObject = KubeObject> {
   prepareForStatusUpdate?(object: T, old: T, context: StrategyContext): void;
   validate?(object: T, context: StrategyContext): FieldError[];
   validateUpdate?(object: T, old: T, context: StrategyContext): FieldError[];
+  /** Warnings about a valid object being created, sent back with the answer (WarningsOnCreate). */
+  warningsOnCreate?(object: T): string[];
+  /** Warnings about a valid update (WarningsOnUpdate). */
+  warningsOnUpdate?(object: T, old: T): string[];
   /** Field values for field selectors, beyond metadata.name and metadata.namespace. */
   selectableFields?(object: T): Record<string, string>;
   /**

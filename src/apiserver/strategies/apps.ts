@@ -12,6 +12,7 @@ import { goIntOrString } from '../../api/go-literal';
 import { findResource } from '../../api/scheme';
 import type { Strategy } from '../registry/strategy';
 import { deploymentTable, replicaSetTable } from '../tables/workloads';
+import { podTemplateUpdateWarnings, podTemplateWarnings } from '../warnings/pod-spec-warnings';
 import { immutableSelector, nonNegative, validateSelectorAndTemplate } from './workload-validation';
 
 const PERCENT = /^[0-9]+%$/;
@@ -89,6 +90,8 @@ export const deploymentStrategy: Strategy<Deployment> = {
   validateUpdate(deployment, old) {
     return [...validateDeploymentSpec(deployment), ...immutableSelector(deployment.spec.selector, old.spec.selector)];
   },
+  warningsOnCreate: podTemplateWarnings,
+  warningsOnUpdate: podTemplateUpdateWarnings,
   table: deploymentTable,
 };
 
@@ -117,5 +120,7 @@ export const replicaSetStrategy: Strategy<ReplicaSet> = {
   validateUpdate(replicaSet, old) {
     return [...validateReplicaSetSpec(replicaSet), ...immutableSelector(replicaSet.spec.selector, old.spec.selector)];
   },
+  warningsOnCreate: podTemplateWarnings,
+  warningsOnUpdate: podTemplateUpdateWarnings,
   table: replicaSetTable,
 };

@@ -12,6 +12,7 @@ import { goLabelSelector } from '../../api/go-literal';
 import { findResource } from '../../api/scheme';
 import type { Strategy } from '../registry/strategy';
 import { jobTable } from '../tables/workloads';
+import { podTemplateUpdateWarnings, podTemplateWarnings } from '../warnings/pod-spec-warnings';
 import { nonNegative, validateSelectorAndTemplate } from './workload-validation';
 
 export const CONTROLLER_UID_LABEL = 'batch.kubernetes.io/controller-uid';
@@ -103,6 +104,8 @@ export const jobStrategy: Strategy<Job> = {
   },
   validate: validateJobSpec,
   validateUpdate: validateJobUpdate,
+  warningsOnCreate: podTemplateWarnings,
+  warningsOnUpdate: podTemplateUpdateWarnings,
   selectableFields(job) {
     return { 'status.successful': String(job.status?.succeeded ?? 0) };
   },

@@ -31,6 +31,30 @@ const configMap = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\
 /** Documents a builder cannot map or parse around one it can (an unserved kind, a tab-indented document last). */
 const unreadableAround = (name: string) => [WIDGET, configMap(name), TAB_INDENTED].join('---\n');
 
+/** A pod the server takes with warnings: a deprecated node label, memory in millibytes, an env var and a port declared twice. */
+const WARNED_POD = `apiVersion: v1
+kind: Pod
+metadata:
+  name: %wp1%
+spec:
+  nodeSelector:
+    beta.kubernetes.io/os: linux
+  containers:
+  - name: app
+    image: nginx
+    ports:
+    - containerPort: 80
+    - containerPort: 80
+    env:
+    - name: MODE
+      value: fast
+    - name: MODE
+      value: slow
+    resources:
+      requests:
+        memory: 100m
+`;
+
 export const MUTATE_CASES: OracleCase[] = [
   { line: 'run %p1% --image=nginx --labels=app=p1' },
   { line: 'run %p1% --image=nginx' },
@@ -147,6 +171,11 @@ export const MUTATE_CASES: OracleCase[] = [
   { line: 'label -f - tier=web', stdin: unreadableAround('%dx3%') },
   { line: 'label -f - tier=web', stdin: unreadableAround('%dx2%') },
   { line: 'delete -f -', stdin: unreadableAround('%dx2%') },
+  { line: 'apply -f -', stdin: WARNED_POD },
+  { line: 'create deployment %wd1% --image=nginx --dry-run=client -o yaml' },
+  { line: 'create -f -', stdin: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: %wd1%\nspec:\n  selector:\n    matchLabels:\n      app: %wd1%\n  template:\n    metadata:\n      labels:\n        app: %wd1%\n    spec:\n      containers:\n      - name: app\n        image: nginx\n        resources:\n          limits:\n            memory: 1.5\n' },
+  { line: 'set image deployment/%wd1% app=nginx:1.27' },
+  { line: 'label deployment %wd1% tier=web' },
   { line: 'create configmap %wc1%' },
   { line: 'delete -f -', stdin: `apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: gadget\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: %wc1%\n`, pump: true },
   { line: 'delete cm %c1% %ac1%', pump: true },
