@@ -8,7 +8,7 @@ import { resourcePath, type ResourceType } from '../api/scheme';
 import { namespaceOf } from './command';
 import type { KubectlContext } from './context';
 import { KubectlError } from './errors';
-import { flagArray, flagBool, flagString, type ParsedFlags } from './flags';
+import { flagArray, flagBool, flagString, type FlagSpec, type ParsedFlags } from './flags';
 import { resolveEachManifest } from './manifests/resolve-manifest';
 import { selectResources } from './resource-args';
 
@@ -18,6 +18,14 @@ export interface Target {
   name: string;
   object: KubeObject;
 }
+
+/** The flags findTargets reads besides the namespace: --all, -l, -f and -R. */
+export const TARGET_FLAGS: FlagSpec[] = [
+  { name: 'all', type: 'bool', default: false },
+  { name: 'selector', short: 'l', type: 'string', default: '' },
+  { name: 'filename', short: 'f', type: 'stringSlice', default: [] },
+  { name: 'recursive', short: 'R', type: 'bool', default: false },
+];
 
 export interface TargetOptions {
   /** Whether --all is a flag of this command. */

@@ -20,6 +20,7 @@ const DNS1123_SUBDOMAIN = `${DNS1123_LABEL}(\\.${DNS1123_LABEL})*`;
 const DNS1035_LABEL = '[a-z]([-a-z0-9]*[a-z0-9])?';
 const QUALIFIED_NAME = '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]';
 const LABEL_VALUE = '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?';
+const ENV_VAR_NAME = '[-._a-zA-Z][-._a-zA-Z0-9]*';
 
 function full(pattern: string): RegExp {
   return new RegExp(`^(?:${pattern})$`);
@@ -30,6 +31,7 @@ const dns1123Subdomain = full(DNS1123_SUBDOMAIN);
 const dns1035Label = full(DNS1035_LABEL);
 const qualifiedName = full(QUALIFIED_NAME);
 const labelValue = full(LABEL_VALUE);
+const envVarName = full(ENV_VAR_NAME);
 
 /** Problems with a DNS-1123 subdomain (most object names), as messages. */
 export function checkDns1123Subdomain(value: string): string[] {
@@ -78,6 +80,20 @@ export function checkDns1035Label(value: string): string[] {
       ),
     );
   }
+  return problems;
+}
+
+/** Problems with an environment variable name (IsEnvVarName). */
+export function checkEnvVarName(value: string): string[] {
+  const problems: string[] = [];
+  if (!envVarName.test(value)) {
+    problems.push(
+      regexError("a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit", ENV_VAR_NAME, 'my.env-name', 'MY_ENV.NAME', 'MyEnvName1'),
+    );
+  }
+  if (value === '.') problems.push("must not be '.'");
+  else if (value === '..') problems.push("must not be '..'");
+  else if (value.startsWith('..')) problems.push("must not start with '..'");
   return problems;
 }
 

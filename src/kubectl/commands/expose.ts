@@ -10,7 +10,7 @@ import { flagString } from '../flags';
 import { changeFormatOf } from '../printers/change-output';
 import { printObjects } from '../printers/output';
 import { findTargets } from '../targets';
-import { podSpecOf } from './set';
+import { podSpecOf } from './set/pod-spec';
 
 const SERVICES = findResource('', 'v1', 'services')!;
 

@@ -8,7 +8,7 @@ import type { Command } from '../command';
 import { describeError, KubectlError } from '../errors';
 import { flagNumber } from '../flags';
 import { CHANGE_PRINT_FLAGS, changeFormatOf, printChanged } from '../printers/change-output';
-import { findTargets } from '../targets';
+import { findTargets, TARGET_FLAGS } from '../targets';
 import { dryRunOf } from './create/submit';
 
 interface Scale {
@@ -25,10 +25,7 @@ export const scaleCommand: Command = {
     { name: 'replicas', type: 'int', default: 0 },
     { name: 'current-replicas', type: 'int', default: -1 },
     { name: 'resource-version', type: 'string', default: '' },
-    { name: 'all', type: 'bool', default: false },
-    { name: 'selector', short: 'l', type: 'string', default: '' },
-    { name: 'filename', short: 'f', type: 'stringSlice', default: [] },
-    { name: 'recursive', short: 'R', type: 'bool', default: false },
+    ...TARGET_FLAGS,
     ...CHANGE_PRINT_FLAGS,
     { name: 'dry-run', type: 'string', default: 'none' },
     { name: 'timeout', type: 'duration' },
