@@ -5,6 +5,8 @@
 // staging/src/k8s.io/kubectl/pkg/cmd/run/run.go and generate/versioned/run.go.
 
 import type { Container, Pod } from '../../api/core';
+import type { EnvVar } from '../../api/core-container';
+import { checkEnvVarName } from '../../api/validation/names';
 import { findResource, resourcePath } from '../../api/scheme';
 import { namespaceOf, type Command } from '../command';
 import { KubectlError, UsageError } from '../errors';
@@ -25,6 +27,17 @@ function parseKeyValues(items: string[], what: string): Record<string, string> {
     result[item.slice(0, eq)] = item.slice(eq + 1);
   }
   return result;
+}
+
+/** --env NAME=VALUE values in order, repeats kept (the server warns about them); a name that is not an env var name is refused. */
+function parseRunEnv(items: string[]): EnvVar[] {
+  return items.map((item) => {
+    const eq = item.indexOf('=');
+    const name = item.slice(0, eq);
+    if (eq <= 0 || checkEnvVarName(name).length > 0) throw new KubectlError(`error: invalid env: ${item}`);
+    const value = item.slice(eq + 1);
+    return value ? { name, value } : { name };
+  });
 }
 
 /** Attaches to the new pod, then deletes it with --rm (also when attaching failed; a pod already gone is fine). */
@@ -102,7 +115,7 @@ export const runCommand: Command = {
       container.ports = [{ containerPort: number }];
     }
     const env = flagArray(flags, 'env');
-    if (env.length > 0) container.env = Object.entries(parseKeyValues(env, 'env')).map(([k, v]) => ({ name: k, value: v }));
+    if (env.length > 0) container.env = parseRunEnv(env);
     const pullPolicy = flagString(flags, 'image-pull-policy');
     if (pullPolicy) container.imagePullPolicy = pullPolicy;
     if (flagBool(flags, 'stdin')) {
