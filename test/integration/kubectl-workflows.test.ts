@@ -103,6 +103,15 @@ describe('kubectl workflows', () => {
     expect((await k.run('set image deploy/web nginx=nginx:1.25')).stdout).toBe('deployment.apps/web image updated\n');
     await eventually(t.clock, async () => expect((await k.run('rollout status deploy/web --watch=false')).stdout).toBe('deployment "web" successfully rolled out\n'));
     expect((await k.run('rollout history deploy/web')).stdout).toBe('deployment.apps/web \nREVISION  CHANGE-CAUSE\n1         <none>\n2         <none>\n\n');
+    const revision = (await k.run('rollout history deploy/web --revision=2')).stdout;
+    expect(revision).toMatch(/^deployment\.apps\/web with revision #2\nPod Template:\n {2}Labels:\tapp=web\n\tpod-template-hash=\w+\n {2}Containers:\n {3}nginx:\n {4}Image:\tnginx:1\.25\n {4}Port:\t<none>\n/);
+    expect(revision).toMatch(/\n {2}Volumes:\t<none>\n {2}Node-Selectors:\t<none>\n {2}Tolerations:\t<none>\n\n$/);
+    const clientDryRun = (await k.run('rollout undo deploy/web --dry-run=client')).stdout;
+    expect(clientDryRun).toMatch(/^deployment\.apps\/web Pod Template:\n {2}Labels:\tapp=web\n/);
+    expect(clientDryRun).toContain('    Image:\tnginx\n');
+    expect(clientDryRun).toMatch(/ {2}Tolerations:\t<none>\n \(dry run\)\n$/);
+    expect((await k.run('rollout undo deploy/web --dry-run=server')).stdout).toBe('deployment.apps/web rolled back (server dry run)\n');
+    expect((await k.run('get deploy web -o jsonpath={.spec.template.spec.containers[0].image}')).stdout).toBe('nginx:1.25');
     expect((await k.run('rollout undo deploy/web')).stdout).toBe('deployment.apps/web rolled back\n');
     await eventually(t.clock, async () => expect((await k.run('get deploy web -o jsonpath={.spec.template.spec.containers[0].image}')).stdout).toBe('nginx'));
   });

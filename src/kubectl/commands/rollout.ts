@@ -10,10 +10,13 @@ import type { Command } from '../command';
 import type { KubectlContext } from '../context';
 import { waitUntil } from '../deadline';
 import { describeError, KubectlError } from '../errors';
-import { flagBool, flagNumber, flagString, type ParsedFlags } from '../flags';
+import { flagBool, flagNumber, type ParsedFlags } from '../flags';
 import { kindName } from '../resource-mapper';
 import { GET_TABS, TabWriter } from '../tabwriter';
 import { findTargets, type Target } from '../targets';
+import { podTemplateText } from '../describe/pod-template';
+import { CHANGE_PRINT_FLAGS, changeFormatOf, printChanged } from '../printers/change-output';
+import { dryRunOf, type DryRun } from './create/submit';
 import { CHANGE_CAUSE, REVISION, revisionsOf } from './rollout/revisions';
 
 const TARGET_FLAGS = [
@@ -82,8 +85,14 @@ function rolloutSubcommand(name: string, summary: string, extraFlags: Command['f
   };
 }
 
-async function patchDeployment(ctx: KubectlContext, target: Target, patch: unknown, type = 'application/strategic-merge-patch+json'): Promise<KubeObject> {
-  return ctx.client.send<KubeObject>({ method: 'PATCH', path: resourcePath(target.type, target.namespace, target.name), query: { fieldManager: 'kubectl-rollout' }, body: patch, headers: { 'content-type': type } });
+async function patchDeployment(ctx: KubectlContext, target: Target, patch: unknown, type = 'application/strategic-merge-patch+json', dryRun: DryRun = 'none'): Promise<KubeObject> {
+  const query: Record<string, string> = { fieldManager: 'kubectl-rollout', ...(dryRun === 'server' ? { dryRun: 'All' } : {}) };
+  return ctx.client.send<KubeObject>({ method: 'PATCH', path: resourcePath(target.type, target.namespace, target.name), query, body: patch, headers: { 'content-type': type } });
+}
+
+/** Prints what a subcommand did to `object`; its printer is made only now, after the change, as upstream's is. */
+async function printDone(ctx: KubectlContext, flags: ParsedFlags, object: KubeObject, operation: string, dryRun: DryRun = 'none'): Promise<void> {
+  ctx.stdout(await printChanged(changeFormatOf(flags), { ...object, kind: object.kind || 'Deployment', apiVersion: object.apiVersion || 'apps/v1' }, operation, dryRun));
 }
 
 const statusCommand = rolloutSubcommand('status', 'Show the status of the rollout', [{ name: 'watch', short: 'w', type: 'bool', default: true }, { name: 'timeout', type: 'duration', default: 0 }, { name: 'revision', type: 'int', default: 0 }], async (ctx, flags, target) => {
@@ -107,8 +116,8 @@ const historyCommand = rolloutSubcommand('history', 'View rollout history', [{ n
   if (wanted > 0) {
     const found = revisions.find((r) => r.revision === wanted);
     if (!found) throw new KubectlError(`error: unable to find the specified revision`);
-    const template = found.replicaSet.spec.template;
-    ctx.stdout(`${kindName(target.type)}/${target.name} with revision #${wanted}\nPod Template:\n  Labels:\t${Object.entries(template?.metadata?.labels ?? {}).map(([k, v]) => `${k}=${v}`).join('\n\t')}\n  Containers:\n${(template?.spec.containers ?? []).map((c) => `   ${c.name}:\n    Image:\t${c.image}\n`).join('')}\n`);
+    const clock = { now: ctx.now(), offset: ctx.timezoneOffset };
+    ctx.stdout(`${kindName(target.type)}/${target.name} with revision #${wanted}\n${podTemplateText(found.replicaSet.spec.template, clock)}\n`);
     return;
   }
   if (revisions.length === 0) {
@@ -121,7 +130,8 @@ const historyCommand = rolloutSubcommand('history', 'View rollout history', [{ n
   ctx.stdout(`${kindName(target.type)}/${target.name} \n${tabs.flush()}\n`);
 });
 
-const undoCommand = rolloutSubcommand('undo', 'Undo a previous rollout', [{ name: 'to-revision', type: 'int', default: 0 }, { name: 'dry-run', type: 'string', default: 'none' }], async (ctx, flags, target) => {
+const undoCommand = rolloutSubcommand('undo', 'Undo a previous rollout', [{ name: 'to-revision', type: 'int', default: 0 }, { name: 'dry-run', type: 'string', default: 'none' }, ...CHANGE_PRINT_FLAGS], async (ctx, flags, target) => {
+  const dryRun = dryRunOf(flags);
   const deployment = deploymentsOnly(target, 'undo');
   if (deployment.spec.paused) throw new KubectlError(`error: you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again`);
   const revisions = await revisionsOf(ctx, deployment);
@@ -134,29 +144,32 @@ const undoCommand = rolloutSubcommand('undo', 'Undo a previous rollout', [{ name
   if (template?.metadata?.labels) delete template.metadata.labels['pod-template-hash'];
   const live = structuredClone(deployment.spec.template);
   if (JSON.stringify(template) === JSON.stringify(live)) {
-    ctx.stdout(`${kindName(target.type)}/${target.name} skipped rollback (current template already matches revision ${chosen.revision})\n`);
+    await printDone(ctx, flags, deployment, `skipped rollback (current template already matches revision ${chosen.revision})`, dryRun);
     return;
   }
-  if (flagString(flags, 'dry-run') !== 'client') {
-    await patchDeployment(ctx, target, [{ op: 'replace', path: '/spec/template', value: template }], 'application/json-patch+json');
+  if (dryRun === 'client') {
+    // Upstream's rollbacker answers a client dry run with the revision's template, printed as the operation.
+    await printDone(ctx, flags, deployment, podTemplateText(chosen.replicaSet.spec.template, { now: ctx.now(), offset: ctx.timezoneOffset }), dryRun);
+    return;
   }
-  ctx.stdout(`${kindName(target.type)}/${target.name} rolled back\n`);
+  await patchDeployment(ctx, target, [{ op: 'replace', path: '/spec/template', value: template }], 'application/json-patch+json', dryRun);
+  await printDone(ctx, flags, deployment, 'rolled back', dryRun);
 });
 
-const restartCommand = rolloutSubcommand('restart', 'Restart a resource', [], async (ctx, _flags, target) => {
+const restartCommand = rolloutSubcommand('restart', 'Restart a resource', CHANGE_PRINT_FLAGS, async (ctx, flags, target) => {
   const deployment = deploymentsOnly(target, 'restart');
   if (deployment.spec.paused) throw new KubectlError(`error: can't restart paused deployment (run rollout resume first)`);
   const restartedAt = new Date(ctx.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
-  await patchDeployment(ctx, target, { spec: { template: { metadata: { annotations: { 'kubectl.kubernetes.io/restartedAt': restartedAt } } } } });
-  ctx.stdout(`${kindName(target.type)}/${target.name} restarted\n`);
+  const restarted = await patchDeployment(ctx, target, { spec: { template: { metadata: { annotations: { 'kubectl.kubernetes.io/restartedAt': restartedAt } } } } });
+  await printDone(ctx, flags, restarted, 'restarted');
 });
 
 function pauseCommand(name: 'pause' | 'resume', paused: boolean): Command {
-  return rolloutSubcommand(name, paused ? 'Mark the provided resource as paused' : 'Resume a paused resource', [], async (ctx, _flags, target) => {
+  return rolloutSubcommand(name, paused ? 'Mark the provided resource as paused' : 'Resume a paused resource', CHANGE_PRINT_FLAGS, async (ctx, flags, target) => {
     const deployment = deploymentsOnly(target, name);
     if ((deployment.spec.paused === true) === paused) throw new KubectlError(`error: ${target.type.resource}.${target.type.group} "${target.name}" is ${paused ? 'already paused' : 'not paused'}`);
-    await patchDeployment(ctx, target, { spec: { paused: paused ? true : null } });
-    ctx.stdout(`${kindName(target.type)}/${target.name} ${paused ? 'paused' : 'resumed'}\n`);
+    const patched = await patchDeployment(ctx, target, { spec: { paused: paused ? true : null } });
+    await printDone(ctx, flags, patched, paused ? 'paused' : 'resumed');
   });
 }
 

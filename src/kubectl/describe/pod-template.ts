@@ -5,7 +5,14 @@
 import type { PodTemplateSpec } from '../../api/core';
 import { printAnnotationsMultiline, printLabelsMultiline, printTolerationsMultiline } from './format';
 import { describeContainers, describeVolumes, type DescribeClock } from './pod';
-import { LEVEL_0, LEVEL_1, type PrefixWriter } from './prefix-writer';
+import { LEVEL_0, LEVEL_1, PrefixWriter } from './prefix-writer';
+
+/** The section as rollout prints it (history --revision, undo --dry-run): tabs as written. */
+export function podTemplateText(template: PodTemplateSpec | undefined, clock: DescribeClock): string {
+  const w = new PrefixWriter(false);
+  describePodTemplate(w, template, clock);
+  return w.toString();
+}
 
 export function describePodTemplate(w: PrefixWriter, template: PodTemplateSpec | undefined, clock: DescribeClock): void {
   w.write(LEVEL_0, 'Pod Template:\n');

@@ -1,5 +1,6 @@
 // The writer describers print through: lines at indent levels of two spaces, cells separated
-// by tabs, aligned at the end with describe's tab settings (padding 2). Upstream:
+// by tabs, aligned at the end with describe's tab settings (padding 2), or left as tabs where
+// kubectl writes a description straight out (rollout's pod templates). Upstream:
 // staging/src/k8s.io/kubectl/pkg/describe/describe.go (PrefixWriter, tabbedString).
 
 import { DESCRIBE_TABS, TabWriter } from '../tabwriter';
@@ -14,14 +15,22 @@ export class PrefixWriter {
   private readonly tabs = new TabWriter(DESCRIBE_TABS);
   private text = '';
 
+  /** `aligned` false keeps the tabs as written. */
+  constructor(private readonly aligned = true) {}
+
   /** Writes `text` indented by `level` (text may hold tabs and newlines as given). */
   write(level: number, text: string): void {
-    this.tabs.write('  '.repeat(level) + text);
+    this.put('  '.repeat(level) + text);
   }
 
   /** Writes text with a newline and no indent. */
   writeLine(text: string): void {
-    this.tabs.write(`${text}\n`);
+    this.put(`${text}\n`);
+  }
+
+  private put(text: string): void {
+    if (this.aligned) this.tabs.write(text);
+    else this.text += text;
   }
 
   /** Ends the current alignment block (what describe does before its Events table). */
