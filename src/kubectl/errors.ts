@@ -52,7 +52,7 @@ export function statusMessage(status: Status): string {
  */
 export class ErrorAggregate extends Error {
   constructor(readonly errors: readonly unknown[]) {
-    super('aggregate');
+    super(errors.map((error) => (error instanceof Error ? error.message : String(error))).join(', '));
   }
 }
 

@@ -94,7 +94,6 @@ function resolveSubcommand(command: Command, path: string, argv: string[]): Reso
   return { command: current, path: currentPath, argv: rest, inheritedFlags: inherited };
 }
 
-/** Runs one kubectl invocation (argv without the leading `kubectl`); resolves with its exit code. */
 /** The context with a client that prints each server warning once, as kubectl's warning writer does. */
 function withWarningWriter(ctx: KubectlContext): KubectlContext {
   const printed = new Set<string>();
@@ -106,6 +105,7 @@ function withWarningWriter(ctx: KubectlContext): KubectlContext {
   return { ...ctx, client };
 }
 
+/** Runs one kubectl invocation (argv without the leading `kubectl`); resolves with its exit code. */
 export async function runKubectl(argv: readonly string[], given: KubectlContext): Promise<number> {
   const ctx = withWarningWriter(given);
   const index = firstPositional(argv, 0, VALUE_GLOBALS);

@@ -4,11 +4,10 @@
 // Upstream: staging/src/k8s.io/kubectl/pkg/cmd/describe/describe.go.
 
 import type { KubeList, KubeObject } from '../../api/meta';
-import { resourcePath } from '../../api/scheme';
+import { resourcePath, type ResourceType } from '../../api/scheme';
 import { isNotFound } from '../../client/client';
 import { namespaceOf, type Command } from '../command';
 import { describeError, KubectlError } from '../errors';
-import type { ResourceType } from '../../api/scheme';
 import type { KubectlContext } from '../context';
 import { flagArray, flagBool, flagString } from '../flags';
 import { resolveEachManifest } from '../manifests/resolve-manifest';
