@@ -181,7 +181,8 @@ export const MUTATE_CASES: OracleCase[] = [
   { line: 'set env deployment/%se1% A=1 B=2' },
   { line: 'set env deployment/%se1% A=1' },
   { line: 'set env deployment/%se1% B-' },
-  { line: 'set env deployment/%se1% --from=configmap/settings --prefix=APP_' },
+  // --from reads a one-key config map: kubectl walks the keys in Go's random map order.
+  { line: 'set env deployment/%se1% --from=configmap/greeting --prefix=APP_' },
   { line: 'set env deployment/%se1% --from=configmap/%sc1% --keys=log.level --dry-run=client -o name' },
   { line: 'set env deployment/%se1% --list' },
   { line: 'set env deployment/%se1% --list --resolve' },
