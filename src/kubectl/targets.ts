@@ -19,13 +19,15 @@ export interface Target {
   object: KubeObject;
 }
 
-/** The flags findTargets reads besides the namespace: --all, -l, -f and -R. */
-export const TARGET_FLAGS: FlagSpec[] = [
-  { name: 'all', type: 'bool', default: false },
-  { name: 'selector', short: 'l', type: 'string', default: '' },
+/** The flags findTargets reads besides the namespace and --all: -f, -l and -R. */
+export const SELECTION_FLAGS: FlagSpec[] = [
   { name: 'filename', short: 'f', type: 'stringSlice', default: [] },
+  { name: 'selector', short: 'l', type: 'string', default: '' },
   { name: 'recursive', short: 'R', type: 'bool', default: false },
 ];
+
+/** The same with --all, for the commands that take it. */
+export const TARGET_FLAGS: FlagSpec[] = [{ name: 'all', type: 'bool', default: false }, ...SELECTION_FLAGS];
 
 export interface TargetOptions {
   /** Whether --all is a flag of this command. */

@@ -13,17 +13,11 @@ import { describeError, KubectlError } from '../errors';
 import { flagBool, flagNumber, type ParsedFlags } from '../flags';
 import { kindName } from '../resource-mapper';
 import { GET_TABS, TabWriter } from '../tabwriter';
-import { findTargets, type Target } from '../targets';
+import { findTargets, SELECTION_FLAGS, type Target } from '../targets';
 import { podTemplateText } from '../describe/pod-template';
 import { CHANGE_PRINT_FLAGS, changeFormatOf, printChanged } from '../printers/change-output';
 import { dryRunOf, type DryRun } from './create/submit';
 import { CHANGE_CAUSE, REVISION, revisionsOf } from './rollout/revisions';
-
-const TARGET_FLAGS = [
-  { name: 'filename', short: 'f', type: 'stringSlice' as const, default: [] },
-  { name: 'selector', short: 'l', type: 'string' as const, default: '' },
-  { name: 'recursive', short: 'R', type: 'bool' as const, default: false },
-];
 
 /** What each subcommand says about kinds it cannot handle. */
 const UNSUPPORTED: Record<string, (target: Target) => string> = {
@@ -67,7 +61,7 @@ function rolloutSubcommand(name: string, summary: string, extraFlags: Command['f
     name,
     summary,
     usage: `kubectl rollout ${name} RESOURCE`,
-    flags: [...TARGET_FLAGS, ...extraFlags],
+    flags: [...SELECTION_FLAGS, ...extraFlags],
     async run(flags, ctx) {
       if (flags.args.length === 0 && (flags.values.get('filename') as string[]).length === 0) throw new KubectlError('error: required resource not specified');
       const errors: unknown[] = [];
@@ -92,7 +86,7 @@ async function patchDeployment(ctx: KubectlContext, target: Target, patch: unkno
 
 /** Prints what a subcommand did to `object`; its printer is made only now, after the change, as upstream's is. */
 async function printDone(ctx: KubectlContext, flags: ParsedFlags, object: KubeObject, operation: string, dryRun: DryRun = 'none'): Promise<void> {
-  ctx.stdout(await printChanged(changeFormatOf(flags), { ...object, kind: object.kind || 'Deployment', apiVersion: object.apiVersion || 'apps/v1' }, operation, dryRun));
+  ctx.stdout(await printChanged(changeFormatOf(flags), object, operation, dryRun));
 }
 
 const statusCommand = rolloutSubcommand('status', 'Show the status of the rollout', [{ name: 'watch', short: 'w', type: 'bool', default: true }, { name: 'timeout', type: 'duration', default: 0 }, { name: 'revision', type: 'int', default: 0 }], async (ctx, flags, target) => {

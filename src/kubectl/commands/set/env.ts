@@ -97,7 +97,7 @@ async function changedCopy(ctx: KubectlContext, flags: ParsedFlags, target: Targ
   const containers = [...selectContainers(spec.containers, glob), ...selectContainers(spec.initContainers ?? [], glob)];
   if (containers.length === 0) ctx.stderr(`Warning: ${target.object.kind}/${target.name} does not have any containers matching ${JSON.stringify(glob)}\n`);
   for (const container of containers) {
-    if (flags.values.get('overwrite') === false) {
+    if (!flagBool(flags, 'overwrite')) {
       for (const env of changes.set) {
         const current = container.env?.find((e) => e.name === env.name);
         if (current && current.value !== env.value) {
