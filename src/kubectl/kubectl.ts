@@ -6,6 +6,7 @@ import { GLOBAL_FLAGS, valueFlagNames, type Command } from './command';
 import type { KubectlContext } from './context';
 import { describeError } from './errors';
 import { FlagError, parseFlags } from './flags';
+import { klogHeader } from './klog';
 import { COMMANDS, type CommandEntry } from './commands';
 
 const VALUE_GLOBALS = valueFlagNames(GLOBAL_FLAGS);
@@ -46,14 +47,6 @@ function commandHelp(command: Command, path: string): string {
   const available = subcommands.length > 0 ? `\nAvailable Commands:\n${subcommands.map((c) => `  ${c.name.padEnd(width)}${c.summary}`).join('\n')}\n` : '';
   const options = command.flags.length > 0 ? `\nOptions:\n${command.flags.map((f) => `    ${f.short ? `-${f.short}, ` : ''}--${f.name}`).join('\n')}\n` : '';
   return `${command.summary}.\n${available}\nUsage:\n  ${command.usage}\n${options}\nUse "kubectl ${path} <command> --help" for more information about a given command.\n`;
-}
-
-/** klog's error line prefix: `E1123 17:17:49.462232       1 `, in the viewer's local time. */
-function klogPrefix(at: number): string {
-  const d = new Date(at);
-  const two = (n: number) => String(n).padStart(2, '0');
-  const micros = String(d.getMilliseconds() * 1000).padStart(6, '0');
-  return `E${two(d.getMonth() + 1)}${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}.${micros}${'1'.padStart(8)} `;
 }
 
 /** Index of the first positional argument at or after `from`, skipping flags and their values. */
@@ -137,7 +130,7 @@ export async function runKubectl(argv: readonly string[], given: KubectlContext)
     }
     const missing = (command.requiredFlags ?? []).filter((flag) => !flags.changed.has(flag));
     if (missing.length > 0) {
-      ctx.stderr(`${klogPrefix(ctx.now())}run.go:72] "command failed" err=${JSON.stringify(`required flag(s) ${missing.map((m) => `"${m}"`).join(', ')} not set`)}\n`);
+      ctx.stderr(`${klogHeader('E', ctx.now(), 'run.go:72')}"command failed" err=${JSON.stringify(`required flag(s) ${missing.map((m) => `"${m}"`).join(', ')} not set`)}\n`);
       return 1;
     }
     return await command.run(flags, ctx);

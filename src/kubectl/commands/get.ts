@@ -10,17 +10,15 @@ import { StatusError } from '../../client/client';
 import { namespaceOf, type Command } from '../command';
 import type { KubectlContext } from '../context';
 import { enhanceListError, KubectlError, reportErrors } from '../errors';
-import { flagArray, flagBool, flagString, type ParsedFlags } from '../flags';
+import { flagArray, flagBool, flagNumber, flagString, type ParsedFlags } from '../flags';
 import { outputFormat, printObjects, type OutputFormat } from '../printers/output';
-import { sortBy } from '../printers/sort';
 import { TablePrinter } from '../printers/table-printer';
 import { selectResources, type ResourceSelection } from '../resource-args';
 import { kindName } from '../resource-mapper';
 import { GET_TABS, TabWriter } from '../tabwriter';
 import { TABLE_ACCEPT, type Fetched } from './get-fetched';
 import { fetchFromFiles, fileSelections } from './get-files';
-const CHUNK_SIZE = 500;
-
+import { sortObjects, sortTables } from './get-sort';
 const MISSING_TYPE = `You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.
 
 error: Required resource not specified.
@@ -36,6 +34,12 @@ function listQuery(flags: ParsedFlags, extra: Record<string, string> = {}): Reco
   if (labels) query.labelSelector = labels;
   if (fields) query.fieldSelector = fields;
   return query;
+}
+
+/** The page size kubectl asks for: --chunk-size unless 0, and none when sorting (it sorts the whole list). */
+function chunkQuery(flags: ParsedFlags): Record<string, string> {
+  const size = flagString(flags, 'sort-by') ? 0 : (flagNumber(flags, 'chunk-size') ?? 0);
+  return size === 0 ? {} : { limit: String(size) };
 }
 
 async function fetchAll(ctx: KubectlContext, selection: ResourceSelection, namespace: string | undefined, flags: ParsedFlags, table: boolean, errors: unknown[]): Promise<Fetched[]> {
@@ -58,7 +62,7 @@ async function fetchAll(ctx: KubectlContext, selection: ResourceSelection, names
   const pages: Fetched[] = [];
   let token: string | undefined;
   do {
-    const query = listQuery(flags, { limit: String(CHUNK_SIZE), ...objectQuery, ...(token ? { continue: token } : {}) });
+    const query = listQuery(flags, { ...chunkQuery(flags), ...objectQuery, ...(token ? { continue: token } : {}) });
     try {
       const body = await ctx.client.send<Table | KubeList>({ method: 'GET', path: resourcePath(type, ns), query, headers });
       pages.push({ type, body });
@@ -234,11 +238,10 @@ export const getCommand: Command = {
     let wroteOutput: boolean;
     const sortField = flagString(flags, 'sort-by');
     if (format.kind === 'table') {
-      if (sortField) for (const item of fetched) (item.body as Table).rows = sortBy((item.body as Table).rows, sortField, (row) => row.object);
-      wroteOutput = await printHuman(ctx, flags, fetched, allNamespaces, format.wide);
+      wroteOutput = await printHuman(ctx, flags, sortField ? sortTables(fetched, sortField, ctx.now()) : fetched, allNamespaces, format.wide);
     } else {
       let objects = fetched.flatMap((f) => itemsOf(f).map((o) => ({ ...o, kind: o.kind || f.type.kind, apiVersion: o.apiVersion || groupVersion(f.type) })));
-      if (sortField) objects = sortBy(objects, sortField, (o) => o);
+      if (sortField) objects = sortObjects(objects, sortField, singleItemImplied, ctx.now());
       const onlyErrors = (singleItemImplied && errors.length > 0) || (objects.length === 0 && format.kind === 'name');
       const text = onlyErrors ? '' : await printObjects(format, objects, { single: singleItemImplied && objects.length === 1, noHeaders: flagBool(flags, 'no-headers') });
       ctx.stdout(text);
@@ -246,7 +249,7 @@ export const getCommand: Command = {
     }
     if (!wroteOutput && errors.length === 0 && !flagBool(flags, 'ignore-not-found')) {
       const namespaced = !allNamespaces && selections.every((s) => s.type.namespaced);
-      if (format.kind === 'table' || format.kind === 'name') ctx.stderr(namespaced ? `No resources found in ${namespace} namespace.\n` : 'No resources found\n');
+      if (format.kind === 'table') ctx.stderr(namespaced ? `No resources found in ${namespace} namespace.\n` : 'No resources found\n');
     }
     // Tables print the builder's errors as an aggregate, a list even of one; other formats reduce a lone error to itself.
     return reportErrors(ctx, errors, format.kind === 'table' || errors.length > 1);
