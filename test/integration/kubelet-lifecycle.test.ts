@@ -14,21 +14,32 @@ import { createPod, eventCount, podEvents, podObject, PODS, waitFor, waitForPod 
 const NODE = 'kubetab-worker';
 const LEASES = findResource('coordination.k8s.io', 'v1', 'leases')!;
 
+/** One state the container showed: `Running`, its termination or waiting reason, from a cluster time. */
+interface Shown {
+  state: string;
+  restarts: number;
+  at: number;
+}
+
 /**
  * Follows a pod's first container through the clock: the cluster time (ms) at which each run
- * started, taken from the watch as each new restart count appears, and the waiting reasons
- * it showed once it had run.
+ * started, taken from the watch as each new restart count appears, the waiting reasons it
+ * showed once it had run, and each change of state it showed.
  */
-async function runStarts(t: TestCluster, name: string): Promise<{ starts: number[]; waitingAfterARun: Set<string>; stop: () => void }> {
+async function runStarts(t: TestCluster, name: string): Promise<{ starts: number[]; waitingAfterARun: Set<string>; shown: Shown[]; stop: () => void }> {
   const starts: number[] = [];
   const waitingAfterARun = new Set<string>();
+  const shown: Shown[] = [];
   const watch = await t.client.watch<Pod>(PODS, 'default', { fieldSelector: `metadata.name=${name}` }, (event) => {
     const status = event.object.status?.containerStatuses?.[0];
+    const state = status?.state?.running ? 'Running' : (status?.state?.terminated?.reason ?? status?.state?.waiting?.reason ?? '');
+    const last = shown.at(-1);
+    if (status && (last?.state !== state || last.restarts !== status.restartCount)) shown.push({ state, restarts: status.restartCount, at: t.clock.now() });
     if (status?.state?.waiting && starts.length > 0) waitingAfterARun.add(status.state.waiting.reason ?? '');
     if (!status || !(status.state?.running || status.state?.terminated)) return;
     if (starts.length === status.restartCount) starts.push(t.clock.now());
   });
-  return { starts, waitingAfterARun, stop: () => watch.stop() };
+  return { starts, waitingAfterARun, shown, stop: () => watch.stop() };
 }
 
 /** The gaps between consecutive starts, in whole seconds. */
@@ -47,7 +58,7 @@ describe('a pod on its node', () => {
     await t?.shutdown();
   });
 
-  it('restarts a crashing container at once, then after 10 s, 20 s and 40 s, showing Error or CrashLoopBackOff between runs', async () => {
+  it('restarts a crashing container at once, then after 10 s, 20 s and 40 s (at the failed sync retried 10 to 15 s later), showing Error, then CrashLoopBackOff from that retry', async () => {
     const follow = await runStarts(t, 'crasher');
     const pod = await createPod(t, podObject('crasher', { nodeName: NODE, containers: [{ name: 'app', image: 'busybox:1.36', command: ['sh', '-c', 'exit 1'] }] }));
     const waiting = await waitForPod(t, 'crasher', (p) => expect(p.status?.containerStatuses?.[0].restartCount).toBe(2), { stepMs: 250, maxSteps: 400 });
@@ -61,14 +72,23 @@ describe('a pod on its node', () => {
     follow.stop();
     const gaps = gapsInSeconds(follow.starts);
     expect(gaps[0]).toBeLessThanOrEqual(1);
+    // The pod worker retries a sync that left the container backing off 10 s plus up to 5 s
+    // later, and restarts it at the first retry after the back-off has run out.
     for (const [gap, backoff] of [
       [gaps[1], 10],
       [gaps[2], 20],
       [gaps[3], 40],
     ]) {
       expect(gap).toBeGreaterThanOrEqual(backoff);
-      expect(gap).toBeLessThanOrEqual(backoff + 2);
+      expect(gap).toBeLessThanOrEqual(backoff + 15);
     }
+    // After the second run's crash the status shows the termination; CrashLoopBackOff only
+    // from the retried sync, 10 to 15 s on.
+    const afterSecondRun = follow.shown.filter((s) => s.restarts === 1 && s.state !== 'Running').map((s) => s.state);
+    expect(afterSecondRun).toEqual(['Error', 'CrashLoopBackOff']);
+    const [crashed, backoffShown] = follow.shown.filter((s) => s.restarts === 1 && s.state !== 'Running');
+    expect(backoffShown.at - crashed.at).toBeGreaterThanOrEqual(10_000);
+    expect(backoffShown.at - crashed.at).toBeLessThanOrEqual(15_500);
     expect(await eventCount(t, 'crasher', `BackOff: Back-off restarting failed container app in pod crasher_default(${pod.metadata.uid})`)).toBeGreaterThanOrEqual(3);
     // Between a crash and its restart the container shows its termination (kubectl: Error), not ContainerCreating.
     expect([...follow.waitingAfterARun]).toEqual(['CrashLoopBackOff']);

@@ -30,6 +30,11 @@ export class ContainerRecord {
   postStartFailure?: string;
   /** Whether this container has run before, so that the next run counts as a restart. */
   hasRun = false;
+  /**
+   * Why the last sync did not start this stopped container (the kubelet's reason cache, e.g.
+   * CrashLoopBackOff): its waiting state from the next sync on, until a run starts.
+   */
+  startFailure?: { reason: string; message: string };
 
   constructor(
     readonly spec: Container,
@@ -55,6 +60,11 @@ export class ContainerRecord {
   /** Exited and waiting out its crash-loop back-off: the next start is a restart after a crash. */
   get inCrashLoopBackOff(): boolean {
     return this.state.waiting?.reason === 'CrashLoopBackOff';
+  }
+
+  /** The next sync's view of a stopped container that a sync failed to start: waiting, for the noted reason. */
+  showStartFailure(): void {
+    if (this.startFailure && this.state.terminated) this.setWaiting(this.startFailure.reason, this.startFailure.message);
   }
 
   /** Waiting to run (again): a termination it leaves becomes the last state. */
@@ -85,6 +95,7 @@ export class ContainerRecord {
   beginRun(containerID: string, handle: ContainerHandle, startedAt: string): void {
     if (this.hasRun) this.restartCount++;
     this.hasRun = true;
+    this.startFailure = undefined;
     if (!this.logs.has(containerID)) this.newLog(containerID);
     this.containerID = containerID;
     this.handle = handle;

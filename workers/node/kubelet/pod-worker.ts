@@ -21,7 +21,7 @@ import type { IpAllocator } from './ip-allocator';
 import { buildPodStatus } from './pod-status';
 import { podVolumes, VolumeMountError, type VolumeSources } from './pod-volumes';
 import { adoptPreviousRuns } from './previous-runs';
-import { restartDelay, willRestart } from './restart-backoff';
+import { failedSyncRetryMs, mayRestartNow, willRestart } from './restart-backoff';
 import { terminateContainers } from './pod-termination';
 import type { ProbeType } from './probes/probe-action';
 import type { PodProbes } from './probes/pod-probes';
@@ -190,6 +190,7 @@ export class PodWorker {
       return this.terminate(false);
     }
     if (!(await this.ensureSandbox(pod))) return;
+    for (const record of this.records) record.showStartFailure();
     if (this.appContainersDone(pod)) {
       await terminateContainers(pod, this.records.filter((r) => r.kind === 'sidecar'), podGracePeriod(pod), this.killDeps());
     } else {
@@ -284,11 +285,11 @@ export class PodWorker {
     return apps.every((r) => !r.running && !r.starting && r.state.terminated && !willRestart(pod, r.state.terminated.exitCode));
   }
 
-  /** Crash-loop back-off: false (and a retry when it ends) while the container must still wait. */
+  /** Crash-loop back-off: false (and the failed sync's retry) while the container must still wait. */
   private mayRestart(pod: Pod, record: ContainerRecord): boolean {
-    const waitMs = restartDelay(pod, record, this.deps);
-    if (waitMs > 0) this.retryAfter(waitMs);
-    return waitMs === 0;
+    if (mayRestartNow(pod, record, this.deps)) return true;
+    this.retryAfter(failedSyncRetryMs());
+    return false;
   }
 
   private async start(pod: Pod, record: ContainerRecord): Promise<void> {
