@@ -153,6 +153,48 @@ describe('images through the runtime', () => {
     expect((await shell.exited).exitCode).toBe(3);
   });
 
+  it('lists a container\'s processes with ps and signals them with kill, sparing PID 1 what it does not handle', async () => {
+    const harness = await startRuntime();
+    const pod = await harness.sandbox();
+    const busybox = await imageContent('busybox');
+    const env = busybox.env;
+    const run = async (container: Awaited<ReturnType<typeof pod.startContainer>>, argv: string[]) => {
+      const output = new CollectedOutput();
+      const exec = await container.exec({ argv, stdin: false, tty: false }, output.sink);
+      const { exitCode } = await exec.exited;
+      return { exitCode, stdout: output.stdout, stderr: output.stderr };
+    };
+    const sleeper = await pod.startContainer(containerConfig(busybox, ['sleep', '3600'], { env, name: 'sleeper' }), new CollectedOutput().sink);
+    const other = await pod.startContainer(containerConfig(busybox, ['sleep', '3601'], { env, name: 'other' }), new CollectedOutput().sink);
+    const background = new CollectedOutput();
+    const worker = await sleeper.exec({ argv: ['sh', '-c', 'echo started $$; sleep 100'], stdin: false, tty: false }, background.sink);
+    await background.waitFor('started 2\n');
+    // Only this container's processes: not the other container's sleep.
+    expect(await run(sleeper, ['ps'])).toEqual({ exitCode: 0, stderr: '', stdout: 'PID   USER     TIME  COMMAND\n    1 root      0:00 sleep 3600\n    2 root      0:00 sh -c echo started $$; sleep 100\n    3 root      0:00 ps\n' });
+    // PID 1 handles neither SIGTERM nor SIGKILL from inside its container: both are ignored.
+    expect(await run(sleeper, ['kill', '1'])).toEqual({ exitCode: 0, stdout: '', stderr: '' });
+    expect(await run(sleeper, ['kill', '-9', '1'])).toEqual({ exitCode: 0, stdout: '', stderr: '' });
+    expect(await run(sleeper, ['kill', '99'])).toEqual({ exitCode: 1, stdout: '', stderr: 'kill: can\'t kill pid 99: No such process\n' });
+    // Another process takes the default action.
+    expect(await run(sleeper, ['kill', '2'])).toMatchObject({ exitCode: 0 });
+    expect(await worker.exited).toMatchObject({ exitCode: 143, signal: 15 });
+    expect(await run(sleeper, ['sh', '-c', 'kill -0 1 && echo PID 1 is alive'])).toMatchObject({ stdout: 'PID 1 is alive\n' });
+
+    // nginx handles SIGTERM: `kill 1` stops it gracefully, and its container ends with 0.
+    const nginx = await imageContent('nginx');
+    const logs = new CollectedOutput();
+    const web = await pod.startContainer(containerConfig(nginx, [...nginx.entrypoint, ...nginx.cmd], { env: nginx.env, name: 'web' }), logs.sink);
+    await logs.waitFor('start worker process 30', 'stderr');
+    // kill itself may end first (0) or be killed as its container goes (137), as on Linux.
+    const killer = await run(web, ['kill', '1']);
+    expect([0, 137]).toContain(killer.exitCode);
+    expect(killer.stderr).toBe('');
+    expect(await web.exited).toMatchObject({ exitCode: 0, reason: 'Completed' });
+    expect(logs.stderr).toContain('[notice] 1#1: signal 15 (SIGTERM) received, exiting\n');
+    other.signal('SIGKILL');
+    sleeper.signal('SIGKILL');
+  });
+
   it('stress under a memory limit below --vm-bytes is OOMKilled, as in the docs', async () => {
     const harness = await startRuntime();
     const pod = await harness.sandbox();

@@ -4,7 +4,7 @@
 export const WASI_MODULE = 'wasi_snapshot_preview1';
 
 export const KUBETAB_FUNCTIONS: Record<string, readonly string[]> = {
-  kubetab_proc: ['signals', 'take_signal'],
+  kubetab_proc: ['signals', 'take_signal', 'pid', 'processes', 'kill'],
   kubetab_net: ['listen', 'connect', 'resolve', 'peer', 'local_ip'],
 };
 

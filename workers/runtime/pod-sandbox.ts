@@ -10,6 +10,7 @@ import { DEFAULT_PATH, findExecutable } from './host/executable';
 import { FilesystemHub } from './host/filesystem-hub';
 import type { ModulePreparer } from './host/module-preparer';
 import { PodNetwork } from './host/pod-network';
+import { ProcessTable } from './host/process-table';
 import { ProcessSupervisor, type ProcessLaunch } from './host/process-supervisor';
 import type { Endpoint } from './host/stream-pair';
 import type { WarmPool } from './host/warm-pool';
@@ -88,7 +89,7 @@ export class KubetabPodSandbox implements PodSandbox {
       id: config.id,
       image,
       env,
-      launch: { workingDir, mounts, memoryLimitBytes: config.memoryLimitBytes, suspension: this.deps.suspension },
+      launch: { workingDir, mounts, memoryLimitBytes: config.memoryLimitBytes, suspension: this.deps.suspension, table: new ProcessTable() },
       preparer: this.deps.preparer,
       spawn: (launch, sink) => this.spawn(launch, sink),
       release: () => this.filesystems.remove(rootFsId),

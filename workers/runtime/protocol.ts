@@ -18,6 +18,13 @@ export interface MountSpec {
   readOnly: boolean;
 }
 
+/** One process of a container, as `ps` inside it lists it. */
+export interface ProcessEntry {
+  pid: number;
+  /** argv joined with spaces. */
+  command: string;
+}
+
 export interface ProcessSpec {
   module: WebAssembly.Module;
   argv: string[];
@@ -40,6 +47,8 @@ export interface ProcessSpec {
   filesystems: Record<string, FsSnapshot>;
   /** Ports already listened on in the pod. */
   podPorts: number[];
+  /** The processes of its container, this one included. */
+  processes: ProcessEntry[];
   mounts: MountSpec[];
   /** Forces a suspension strategy (tests of the fallbacks); by default the best one available. */
   suspension?: SuspensionMode;
@@ -54,6 +63,8 @@ export type ProcessEvent =
   | { type: 'fs'; changes: FsChange[] }
   /** The ports listened on in the pod changed. */
   | { type: 'ports'; ports: number[] }
+  /** A process of the container started or ended. */
+  | { type: 'processes'; processes: ProcessEntry[] }
   | { type: 'net-accept'; listenerId: number; connId: number; remote: string }
   /** Data on a connection; null is the end of the stream from the other side. */
   | { type: 'net-data'; connId: number; data: Uint8Array | null };
@@ -72,6 +83,8 @@ export interface ProcessHost {
   output(stream: OutputStream, text: string): void;
   fsChanged(changes: FsChange[]): void;
   handleSignals(mask: number): void;
+  /** `kill`: a signal for another process of the same container. */
+  signalProcess(pid: number, signo: number): void;
   exited(report: ExitReport): void;
   /** Registers a listener the worker has numbered (unique in the pod: see `listenerIdBase`). */
   listen(listenerId: number, port: number): void;

@@ -1,7 +1,8 @@
 // Runs a built image program under Node's WASI, as an ordinary WASI command (Asyncify stays
 // inert when the host never unwinds): a temporary directory with a /tmp preopened as `/`, stdin from a
-// string, stdout and stderr captured. kubetab_proc answers "no signal"; kubetab_net is whatever
-// the test passes, by default every call failing with ENOSYS (no network here).
+// string, stdout and stderr captured. kubetab_proc answers "no signal" and has the program alone
+// in its container, as PID 1; kubetab_net is whatever the test passes, by default every call
+// failing with ENOSYS (no network here).
 
 import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,7 @@ import { WASI } from 'node:wasi';
 
 const BUILD_DIR = fileURLToPath(new URL('../build', import.meta.url));
 const ENOSYS = 52;
+const ESRCH = 71;
 const modules = new Map<string, Promise<WebAssembly.Module>>();
 
 export type Imports = Record<string, (...args: number[]) => number>;
@@ -71,6 +73,22 @@ function throughJavaScript(functions: Record<string, unknown>): Record<string, u
   return wrapped;
 }
 
+/** kubetab_proc for a program alone in its container as PID 1: it handles no signal it gets. */
+function soleProcess(argv: string[], memory: () => WebAssembly.Memory): Imports {
+  return {
+    signals: () => 0,
+    take_signal: () => 0,
+    pid: () => 1,
+    processes: (buf, bufLen, lenOut) => {
+      const bytes = new TextEncoder().encode(`1 ${argv.join(' ')}\n`).subarray(0, bufLen);
+      new Uint8Array(memory().buffer, buf, bytes.length).set(bytes);
+      new DataView(memory().buffer).setUint32(lenOut, bytes.length, true);
+      return 0;
+    },
+    kill: (pid) => (pid === 1 ? 0 : ESRCH),
+  };
+}
+
 function failingNet(): Imports {
   const fail = (): number => ENOSYS;
   return { listen: fail, connect: fail, resolve: fail, peer: fail, local_ip: fail };
@@ -119,7 +137,7 @@ export async function runProgram(program: string, argv: string[], options: RunOp
     const imports = wasi.getImportObject() as { wasi_snapshot_preview1: Record<string, unknown> };
     const instance = await WebAssembly.instantiate(await compiled(program), {
       wasi_snapshot_preview1: throughJavaScript(imports.wasi_snapshot_preview1),
-      kubetab_proc: { signals: () => 0, take_signal: () => 0 },
+      kubetab_proc: soleProcess(argv, guestMemory),
       kubetab_net: options.net ? options.net(guestMemory) : failingNet(),
     } as Record<string, Record<string, unknown>>);
     memory = instance.exports.memory as WebAssembly.Memory;

@@ -1,5 +1,6 @@
 // The kubetab extensions to WASI (workers/images/README.md): `kubetab_proc` (declaring and
-// taking handled signals) and `kubetab_net` (listen, connect, resolve, peer, local_ip).
+// taking handled signals, the process's PID, its container's processes, and signalling them)
+// and `kubetab_net` (listen, connect, resolve, peer, local_ip).
 
 import { Errno } from '../wasi/errno';
 import type { HostModule } from './host-function';
@@ -7,10 +8,23 @@ import { awaitHostCall } from './host-call';
 import type { ProcessContext } from './process-context';
 
 const SIGKILL = 9;
+const HIGHEST_SIGNAL = 31;
 
 export function kubetabProc(ctx: ProcessContext): HostModule {
   return {
     immediate: {
+      pid: () => ctx.spec.pid,
+      processes: (buf: number, bufLen: number, lenPtr: number) => {
+        const text = ctx.processes.map((p) => `${p.pid} ${p.command}\n`).join('');
+        ctx.memory.setU32(lenPtr, ctx.memory.writeString(buf, bufLen, text));
+        return Errno.SUCCESS;
+      },
+      kill: (pid: number, signo: number) => {
+        if (signo < 0 || signo > HIGHEST_SIGNAL) return Errno.INVAL;
+        if (!ctx.processes.some((p) => p.pid === pid)) return Errno.SRCH;
+        if (signo !== 0) ctx.host.signalProcess(pid, signo);
+        return Errno.SUCCESS;
+      },
       signals: (mask: number) => {
         ctx.handledSignals = mask & ~(1 << SIGKILL);
         ctx.host.handleSignals(ctx.handledSignals);

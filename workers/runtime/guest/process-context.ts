@@ -4,7 +4,7 @@
 // the program runs.
 
 import { ClusterClock, type Timer } from '../../../src/cluster/clock';
-import type { ProcessEvent, ProcessHost, ProcessSpec, SuspensionMode } from '../protocol';
+import type { ProcessEntry, ProcessEvent, ProcessHost, ProcessSpec, SuspensionMode } from '../protocol';
 import { Errno } from '../wasi/errno';
 import { FdTable, InboundBytes, type Descriptor, type ListenerDescriptor } from './descriptors';
 import { GuestMemory } from './guest-memory';
@@ -36,6 +36,8 @@ export class ProcessContext {
   readonly fdFlags = new WeakMap<Descriptor, number>();
   /** Ports listened on anywhere in the pod (a listen on one of these is EADDRINUSE). */
   readonly podPorts: Set<number>;
+  /** The processes of this container (for ps and kill), kept current by the supervisor. */
+  processes: ProcessEntry[];
   readonly startedAt: number;
   mode: SuspensionMode = 'sync';
   handledSignals = 0;
@@ -49,6 +51,7 @@ export class ProcessContext {
     this.clock = new ClusterClock(spec.clock);
     this.startedAt = this.clock.now();
     this.podPorts = new Set(spec.podPorts);
+    this.processes = spec.processes;
     this.vfs = new Vfs(spec.mounts, spec.filesystems, () => this.clock.now(), (changes) => host.fsChanged(changes));
     if (!spec.stdinOpen) this.stdin.ended = true;
     this.fds.set(0, { kind: 'stdin', tty: spec.tty });
@@ -162,6 +165,9 @@ export class ProcessContext {
       case 'ports':
         this.podPorts.clear();
         for (const port of event.ports) this.podPorts.add(port);
+        break;
+      case 'processes':
+        this.processes = event.processes;
         break;
       case 'net-data': {
         const inbound = this.connectionInbound(event.connId);

@@ -5,15 +5,18 @@
 import * as Comlink from 'comlink';
 import type { ClusterClock } from '../../../src/cluster/clock';
 import type { FsChange } from '../fs/fs-ops';
-import type { ConnectResult, ExitReport, MountSpec, ProcessEvent, ProcessHost, ProcessSpec, SuspensionMode } from '../protocol';
+import type { ConnectResult, ExitReport, MountSpec, ProcessEntry, ProcessEvent, ProcessHost, ProcessSpec, SuspensionMode } from '../protocol';
 import { ContainerStartError, type ExitStatus, type NetworkStream, type OutputSink, type OutputStream, type ProcessHandle, type Signal } from '../runtime-api';
 import { errnoFromRejection } from '../wasi/errno';
 import type { FilesystemHub } from './filesystem-hub';
 import { LineDiscipline } from './line-discipline';
 import type { ListenerOwner, PodNetwork } from './pod-network';
+import type { ProcessTable, TableMember } from './process-table';
 import type { PooledWorker } from './warm-pool';
 
 const SIGNALS: Record<Signal, number> = { SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
+/** Signals whose default action is to do nothing (SIGCHLD, SIGCONT, SIGURG, SIGWINCH), or to stop, which kubetab's processes cannot. */
+const HARMLESS_BY_DEFAULT = new Set([17, 18, 19, 20, 21, 22, 23, 28]);
 const encoder = new TextEncoder();
 
 /** What a process uses of its sandbox. */
@@ -38,9 +41,11 @@ export interface ProcessLaunch {
   stdin: boolean;
   tty: boolean;
   suspension?: SuspensionMode;
+  /** The container's processes (its PID namespace), which this one joins. */
+  table: ProcessTable;
 }
 
-export class ProcessSupervisor implements ProcessHandle, ListenerOwner {
+export class ProcessSupervisor implements ProcessHandle, ListenerOwner, TableMember {
   startedAt = 0;
   mode: SuspensionMode = 'sync';
   readonly exited: Promise<ExitStatus>;
@@ -75,10 +80,19 @@ export class ProcessSupervisor implements ProcessHandle, ListenerOwner {
     this.host = this.hostCalls();
   }
 
+  get pid(): number {
+    return this.launch.pid;
+  }
+
+  get command(): string {
+    return this.launch.argv.join(' ');
+  }
+
   /** Starts the program; rejects with a ContainerStartError when it cannot run. */
   async start(): Promise<void> {
     const { clock, filesystems, network, podIP } = this.services;
     const fsIds = [...new Set(this.launch.mounts.map((m) => m.fsId))];
+    this.launch.table.add(this);
     const spec: ProcessSpec = {
       module: this.launch.module,
       memoryImport: this.launch.memoryImport,
@@ -95,6 +109,7 @@ export class ProcessSupervisor implements ProcessHandle, ListenerOwner {
       filesystems: Object.fromEntries(fsIds.map((id) => [id, filesystems.snapshot(id)])),
       mounts: this.launch.mounts,
       podPorts: network.ports(),
+      processes: this.launch.table.entries(),
       suspension: this.launch.suspension,
     };
     this.cleanups.push(filesystems.subscribe(fsIds, this.subscriber));
@@ -123,6 +138,22 @@ export class ProcessSupervisor implements ProcessHandle, ListenerOwner {
     if (signo === SIGNALS.SIGKILL) this.kill(signo);
     else if ((this.handledSignals & (1 << signo)) !== 0) this.send({ type: 'signal', signo });
     else if (this.launch.pid !== 1) this.kill(signo);
+  }
+
+  /**
+   * A signal sent with kill by a process of the same container: a handled one is delivered; an
+   * unhandled one takes its default action, except that the container's first process is
+   * spared any it does not handle (SIGKILL included), as Linux spares a PID namespace's init.
+   */
+  signalFromInside(signo: number): void {
+    if (this.finished) return;
+    if (signo !== SIGNALS.SIGKILL && (this.handledSignals & (1 << signo)) !== 0) this.send({ type: 'signal', signo });
+    else if (this.launch.pid !== 1 && !HARMLESS_BY_DEFAULT.has(signo)) this.kill(signo);
+  }
+
+  /** The container's processes changed (ps reads the process's copy). */
+  processesChanged(entries: ProcessEntry[]): void {
+    this.send({ type: 'processes', processes: entries });
   }
 
   writeStdin(data: string): void {
@@ -189,6 +220,7 @@ export class ProcessSupervisor implements ProcessHandle, ListenerOwner {
     if (this.finished) return;
     this.finished = true;
     this.worker.handle.terminate();
+    this.launch.table.remove(this);
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     this.services.network.closeListener(this);
     for (const stream of this.connections.values()) stream.close();
@@ -213,6 +245,9 @@ export class ProcessSupervisor implements ProcessHandle, ListenerOwner {
       fsChanged: (changes) => filesystems.apply(changes, this.subscriber),
       handleSignals: (mask) => {
         this.handledSignals = mask;
+      },
+      signalProcess: (pid, signo) => {
+        if (!this.finished) this.launch.table.signal(pid, signo);
       },
       exited: (report) => {
         if (this.started) this.finish(report);

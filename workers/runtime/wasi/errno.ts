@@ -30,6 +30,7 @@ export const Errno = {
   ROFS: 69,
   XDEV: 75,
   SPIPE: 70,
+  SRCH: 71,
   NOTCAPABLE: 76,
 } as const;
 

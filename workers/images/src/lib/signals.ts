@@ -19,6 +19,11 @@ export function handleSignal(signal: i32): void {
   kubetab_signals(handledMask);
 }
 
+/** Whether this process handles `signal`. */
+export function isHandled(signal: i32): bool {
+  return (handledMask & (1 << signal)) != 0;
+}
+
 /** Returns to the default action for `signal`. */
 export function defaultSignal(signal: i32): void {
   handledMask &= ~(1 << signal);

@@ -1,9 +1,12 @@
-// kill [-l [SIG]...] [-SIG | -s SIG] PID...: kubetab's ABI cannot signal another process, and
-// every process is PID 1 of its own container, so kill reaches the process itself (PID 1, 0 or
-// -1, as `$$` is 1): the shell runs the signal's trap, and without one the signal is ignored,
-// as Linux ignores unhandled signals sent to PID 1 from inside its namespace. Any other PID is
-// a process that does not exist here.
+// kill [-l [SIG]...] [-SIG | -s SIG] PID...: signals the processes of this container. Its own
+// PID (and 0 or -1, which kubetab takes as the process itself) runs the shell's trap for the
+// signal; without one, the container's first process ignores it, as Linux ignores unhandled
+// signals sent to PID 1 from inside its namespace, and any other process takes the default
+// action (it ends). Another process of the container gets the signal (its first process only
+// if it handles it); any other PID is a process that does not exist here.
 
+import { NO_SUCH_PROCESS, ownPid, signalProcess } from "../../lib/processes";
+import { isHandled } from "../../lib/signals";
 import { Context, raiseSignal } from "../context";
 import { signalByName, signalName, signalTable } from "../signal-names";
 
@@ -41,12 +44,15 @@ function send(ctx: Context, signal: i32, pid: string): bool {
     return false;
   }
   const number = I32.parseInt(pid);
-  if (number != 1 && number != 0 && number != -1) {
-    ctx.error("can't kill pid " + pid + ": No such process");
-    return false;
+  const self = number == ownPid() || number == 0 || number == -1;
+  if (self && (ownPid() == 1 || isHandled(signal) || signal == 0)) {
+    if (signal != 0) raiseSignal(signal);
+    return true;
   }
-  if (signal != 0) raiseSignal(signal);
-  return true;
+  const code = number > 0 || self ? signalProcess(self ? ownPid() : number, signal) : NO_SUCH_PROCESS;
+  if (code == 0) return true;
+  ctx.error("can't kill pid " + pid + ": " + (code == NO_SUCH_PROCESS ? "No such process" : "Invalid argument"));
+  return false;
 }
 
 export function kill(ctx: Context): i32 {

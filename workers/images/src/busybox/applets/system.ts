@@ -3,6 +3,7 @@
 
 import { hostname as hostnameOf, KERNEL_RELEASE } from "../../lib/host";
 import { localIp } from "../../lib/net";
+import { listProcesses } from "../../lib/processes";
 import { isDigit } from "../../lib/text";
 import { monotonicNs, NS_PER_SECOND, sleepNs } from "../../lib/time";
 import { errno } from "../../lib/wasi";
@@ -150,9 +151,13 @@ export function uname(ctx: Context): i32 {
   return 0;
 }
 
+/** ps: the processes of this container (kubetab keeps no CPU time, so TIME is 0:00). */
 export function ps(ctx: Context): i32 {
   ctx.out("PID   USER     TIME  COMMAND\n");
-  ctx.out("    1 root      0:00 " + ctx.args.join(" ") + "\n");
+  const processes = listProcesses();
+  for (let i = 0; i < processes.length; i++) {
+    ctx.out(processes[i].pid.toString().padStart(5) + " root      0:00 " + processes[i].command + "\n");
+  }
   return 0;
 }
 

@@ -3,6 +3,7 @@
 // deciding what is split and globbed. Errors (a bad substitution, an unset variable under
 // `set -u`, a division by zero) leave a message in `error`.
 
+import { ownPid } from "../../lib/processes";
 import { isDigit } from "../../lib/text";
 import { expandPathname, hasGlob } from "../glob";
 import { Arithmetic } from "./arith";
@@ -262,7 +263,7 @@ export class Expander {
     const state = this.state;
     if (name == "?") return state.status.toString();
     if (name == "#") return state.positional.length.toString();
-    if (name == "$") return "1";
+    if (name == "$") return ownPid().toString();
     if (name == "!") return "";
     if (name == "-") return state.optionLetters();
     if (name == "0") return state.name;
