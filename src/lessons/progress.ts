@@ -23,7 +23,7 @@ export function parseProgress(value: unknown): ProgressData {
 }
 
 /** The index of the step the learner is on: the first one not completed (steps.length when all are). */
-export function activeStepIndex(lesson: Lesson, progress: ProgressData): number {
+export function activeStepIndex(lesson: Pick<Lesson, 'id'> & { steps: readonly Pick<Lesson['steps'][number], 'id'>[] }, progress: ProgressData): number {
   const done = new Set(progress[lesson.id] ?? []);
   const index = lesson.steps.findIndex((step) => !done.has(step.id));
   return index < 0 ? lesson.steps.length : index;

@@ -1,23 +1,38 @@
 // A Vite plugin (build time, in Node) that turns lessons/*/index.md into the module
-// `virtual:kubetab-lessons`: each lesson parsed (front matter, steps, checks) and its markdown
-// tokenised by marked's lexer. Lessons are re-read when they change during `npm start`.
+// `virtual:kubetab-lessons` (the index of lessons, and a loader for each) and one module
+// `virtual:kubetab-lessons/<id>` per lesson: parsed (front matter, steps, checks), its markdown
+// tokenised by marked's lexer and shipped without the source text the page never reads.
+// Lessons are re-read when they change during `npm start`.
 
 import { Lexer, type MarkedToken } from 'marked';
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { parseLesson } from '../lesson-parser';
-import type { RenderedCatalog, RenderedLesson } from '../../ui/lessons/rendered-lesson';
+import type { RenderedLesson } from '../../ui/lessons/rendered-lesson';
 
 const MODULE_ID = 'virtual:kubetab-lessons';
 const RESOLVED_ID = `\0${MODULE_ID}`;
+const LESSON_PREFIX = `${MODULE_ID}/`;
 const LESSONS = fileURLToPath(new URL('../../../lessons/', import.meta.url));
 
-function tokens(markdown: string): MarkedToken[] {
-  return Lexer.lex(markdown, { gfm: true }) as MarkedToken[];
+/**
+ * A token tree as the page needs it (src/ui/markdown): without each token's `raw` source, and
+ * without `text` where the token has child `tokens` (the page renders those instead).
+ */
+function shippedTokens(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(shippedTokens);
+  if (value === null || typeof value !== 'object') return value;
+  const token = value as Record<string, unknown>;
+  const kept = Object.entries(token).filter(([key]) => key !== 'raw' && !(key === 'text' && Array.isArray(token.tokens)));
+  return Object.fromEntries(kept.map(([key, child]) => [key, shippedTokens(child)]));
 }
 
-export async function renderLessons(onFile: (path: string) => void = () => undefined): Promise<RenderedCatalog> {
+function tokens(markdown: string): MarkedToken[] {
+  return shippedTokens(Lexer.lex(markdown, { gfm: true })) as MarkedToken[];
+}
+
+export async function renderLessons(onFile: (path: string) => void = () => undefined): Promise<{ lessons: RenderedLesson[]; errors: string[] }> {
   const lessons: RenderedLesson[] = [];
   const errors: string[] = [];
   const folders = (await readdir(LESSONS, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
@@ -31,8 +46,8 @@ export async function renderLessons(onFile: (path: string) => void = () => undef
     }
     onFile(path);
     try {
-      const lesson = parseLesson(id, source);
-      lessons.push({ ...lesson, introTokens: tokens(lesson.intro), steps: lesson.steps.map((step) => ({ ...step, tokens: tokens(step.markdown) })) });
+      const { intro, steps, ...lesson } = parseLesson(id, source);
+      lessons.push({ ...lesson, introTokens: tokens(intro), steps: steps.map(({ markdown, ...step }) => ({ ...step, tokens: tokens(markdown) })) });
     } catch (error) {
       errors.push(error instanceof Error ? error.message : String(error));
     }
@@ -41,14 +56,23 @@ export async function renderLessons(onFile: (path: string) => void = () => undef
   return { lessons, errors };
 }
 
+/** The index module: each lesson's title, summary, order and step ids, and its loader. */
+function indexModule(lessons: RenderedLesson[], errors: string[]): string {
+  const index = lessons.map(({ id, title, summary, order, steps }) => ({ id, title, summary, order, steps: steps.map((step) => ({ id: step.id })) }));
+  const loaders = lessons.map(({ id }) => `${JSON.stringify(id)}: () => import(${JSON.stringify(LESSON_PREFIX + id)})`);
+  return `export default ${JSON.stringify({ lessons: index, errors })};\nexport const loaders = {${loaders.join(', ')}};\n`;
+}
+
 export function lessonsPlugin(): Plugin {
   return {
     name: 'kubetab-lessons',
-    resolveId: (id) => (id === MODULE_ID ? RESOLVED_ID : undefined),
+    resolveId: (id) => (id === MODULE_ID || id.startsWith(LESSON_PREFIX) ? `\0${id}` : undefined),
     async load(id) {
-      if (id !== RESOLVED_ID) return undefined;
-      const catalog = await renderLessons((path) => this.addWatchFile(path));
-      return `export default ${JSON.stringify(catalog)};`;
+      if (id !== RESOLVED_ID && !id.startsWith(`\0${LESSON_PREFIX}`)) return undefined;
+      const { lessons, errors } = await renderLessons((path) => this.addWatchFile(path));
+      if (id === RESOLVED_ID) return indexModule(lessons, errors);
+      const lesson = lessons.find((l) => `\0${LESSON_PREFIX}${l.id}` === id);
+      return lesson ? `export default ${JSON.stringify(lesson)};\n` : undefined;
     },
   };
 }

@@ -1,12 +1,12 @@
-// The learner's place in the lessons: which lesson is open, which steps are done (kept in
-// localStorage), and the live check statuses of the active step, evaluated by a CheckWatcher
-// against the cluster. A step is passed once its checks are green (or it has none); the
-// learner then moves on with Next, so steps unlock strictly in order.
+// The learner's place in the lessons: which lesson is open (its text loaded on opening), which
+// steps are done (kept in localStorage), and the live check statuses of the active step,
+// evaluated by a CheckWatcher against the cluster. A step is passed once its checks are green
+// (or it has none); the learner then moves on with Next, so steps unlock strictly in order.
 
 import type { ApiClient } from '../../client/client';
 import type { ClusterClock } from '../../cluster/clock';
 import { CheckWatcher, type CheckStatus } from '../../lessons/check-watcher';
-import type { RenderedLesson as Lesson, RenderedStep as LessonStep } from './rendered-lesson';
+import type { LessonIndexEntry, RenderedLesson as Lesson, RenderedStep as LessonStep } from './rendered-lesson';
 import { activeStepIndex, completeStep, resetLesson, type ProgressData, type ProgressStorage } from '../../lessons/progress';
 import { readStored, writeStored } from '../platform/local-storage';
 import type { LessonCatalog } from './catalog';
@@ -14,7 +14,7 @@ import type { LessonCatalog } from './catalog';
 const SELECTED_KEY = 'kubetab.lesson.v1';
 
 export class LessonSession {
-  readonly lessons: Lesson[];
+  readonly lessons: LessonIndexEntry[];
   readonly errors: string[];
   lessonId = $state('');
   progress = $state.raw<ProgressData>({});
@@ -22,8 +22,14 @@ export class LessonSession {
   statuses = $state.raw<CheckStatus[]>([]);
   /** The cluster is there to check against. */
   connected = $state(false);
-  lesson = $derived(this.findLesson(this.lessonId));
-  activeIndex = $derived(this.lesson ? activeStepIndex(this.lesson, this.progress) : 0);
+  /** The lessons whose text has loaded, by id. */
+  private loaded = $state.raw<Record<string, Lesson>>({});
+  /** The open lesson, once its text has loaded. */
+  lesson = $derived<Lesson | undefined>(this.loaded[this.lessonId]);
+  /** Why the open lesson's text could not load. */
+  loadError = $state('');
+  private entry = $derived(this.findLesson(this.lessonId));
+  activeIndex = $derived(this.entry ? activeStepIndex(this.entry, this.progress) : 0);
   activeStep = $derived<LessonStep | undefined>(this.lesson?.steps[this.activeIndex]);
   /** The active step's checks are all green (or it has none). */
   passed = $derived(this.statuses.length === (this.activeStep?.checks.length ?? 0) && this.statuses.every((s) => s.state === 'passed'));
@@ -31,7 +37,7 @@ export class LessonSession {
   private api?: { client: ApiClient; clock: ClusterClock };
 
   constructor(
-    catalog: LessonCatalog,
+    private readonly catalog: LessonCatalog,
     private readonly storage: ProgressStorage,
   ) {
     this.lessons = catalog.lessons;
@@ -39,6 +45,7 @@ export class LessonSession {
     this.progress = storage.load();
     const stored = readStored(SELECTED_KEY);
     this.lessonId = typeof stored === 'string' && this.findLesson(stored) ? stored : (this.lessons[0]?.id ?? '');
+    void this.open(this.lessonId);
   }
 
   /** Starts checking against the cluster's API. */
@@ -53,6 +60,7 @@ export class LessonSession {
     this.lessonId = lessonId;
     writeStored(SELECTED_KEY, lessonId);
     this.watchActiveStep();
+    void this.open(lessonId);
   }
 
   /** Completes the active step (when it has passed) and moves to the next. */
@@ -78,10 +86,24 @@ export class LessonSession {
     this.watchActiveStep();
   }
 
+  /** Loads a lesson's text (once), then checks its active step if it is still the open one. */
+  private async open(lessonId: string): Promise<void> {
+    if (!lessonId || this.loaded[lessonId]) return;
+    this.loadError = '';
+    try {
+      const lesson = await this.catalog.load(lessonId);
+      this.loaded = { ...this.loaded, [lessonId]: lesson };
+    } catch (error) {
+      if (this.lessonId === lessonId) this.loadError = `The lesson could not be loaded: ${error instanceof Error ? error.message : String(error)}`;
+      return;
+    }
+    if (this.lessonId === lessonId) this.watchActiveStep();
+  }
+
   private watchActiveStep(): void {
     this.watcher?.stop();
     this.watcher = undefined;
-    const lesson = this.findLesson(this.lessonId);
+    const lesson = this.loaded[this.lessonId];
     const step = lesson?.steps[activeStepIndex(lesson, this.progress)];
     this.statuses = (step?.checks ?? []).map(() => ({ state: 'waiting', detail: '' }));
     if (!step || step.checks.length === 0 || !this.api) return;
@@ -92,7 +114,7 @@ export class LessonSession {
     watcher.start();
   }
 
-  private findLesson(id: string): Lesson | undefined {
+  private findLesson(id: string): LessonIndexEntry | undefined {
     return this.lessons.find((lesson) => lesson.id === id);
   }
 }
