@@ -1,0 +1,83 @@
+// The lessons can be done as written: a learner who runs each step's commands in order (running
+// a command again while it fails, as one would while a pod is still starting, and leaving out
+// the ones that watch or follow until interrupted) sees every step's checks turn green on a real
+// cluster. Lessons that ask the learner to type something of their own are not walked here.
+
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CheckWatcher, type CheckStatus } from '../../src/lessons/check-watcher';
+import { parseLesson } from '../../src/lessons/lesson-parser';
+import { parseLine } from '../../src/shell/syntax';
+import { eventually, startTestCluster, type KubectlResult, type TestCluster } from '../support/node-cluster';
+
+const WALKED = ['01-first-pod', '03-restarts'];
+
+/** The kubectl commands of a step's shell blocks, without the ones that run until interrupted. */
+function commandLines(markdown: string): string[] {
+  const blocks = [...markdown.matchAll(/```(?:sh|bash|shell)\n([\s\S]*?)```/g)].map((m) => m[1]);
+  return blocks
+    .flatMap((block) => block.split('\n'))
+    .map((line) => line.trim())
+    .filter((line) => line.startsWith('kubectl ') && !/ (-w|--watch|-f|--follow)( |$)/.test(line));
+}
+
+/** Waits for `work` while the manual clock moves on. */
+async function settle(t: TestCluster, work: Promise<KubectlResult>): Promise<KubectlResult> {
+  let result: KubectlResult | undefined;
+  void work.then((value) => (result = value));
+  return eventually(t.clock, async () => {
+    if (!result) throw new Error('the command is still running');
+    return result;
+  });
+}
+
+/** A command succeeded: exit 0, or an exec whose command was stopped with its container (137). */
+function succeeded(result: KubectlResult): boolean {
+  return result.code === 0 || result.stderr === 'command terminated with exit code 137\n';
+}
+
+async function checksPass(t: TestCluster, watcher: { statuses: CheckStatus[] }, count: number): Promise<void> {
+  await eventually(
+    t.clock,
+    async () => {
+      expect(watcher.statuses.map((s) => s.state)).toEqual(Array(count).fill('passed'));
+    },
+    { stepMs: 1000, maxSteps: 300 },
+  );
+}
+
+describe.each(WALKED)('lesson %s, done as written', (id) => {
+  let t: TestCluster;
+
+  beforeAll(async () => {
+    t = await startTestCluster();
+  });
+
+  afterAll(async () => {
+    await t?.shutdown();
+  });
+
+  it('turns every step green by running its commands', async () => {
+    const lesson = parseLesson(id, await readFile(new URL(`../../lessons/${id}/index.md`, import.meta.url), 'utf8'));
+    for (const step of lesson.steps) {
+      for (const line of commandLines(step.markdown)) {
+        // The terminal's own parser: quotes and escapes as the learner's shell reads them.
+        const args = parseLine(line, {})[0].commands[0].words.slice(1);
+        const result = await eventually(t.clock, async () => {
+          const outcome = await settle(t, t.kubectl(args));
+          expect(succeeded(outcome), `${line}: ${outcome.stderr}`).toBe(true);
+          return outcome;
+        });
+        expect(result.stderr.startsWith('error')).toBe(false);
+      }
+      const watcher = { statuses: [] as CheckStatus[] };
+      const checks = new CheckWatcher(t.client, t.clock, step.checks, (statuses) => (watcher.statuses = statuses));
+      checks.start();
+      try {
+        await checksPass(t, watcher, step.checks.length);
+      } finally {
+        checks.stop();
+      }
+    }
+  });
+});
