@@ -185,6 +185,13 @@ describe('images through the runtime', () => {
     const logs = new CollectedOutput();
     const web = await pod.startContainer(containerConfig(nginx, [...nginx.entrypoint, ...nginx.cmd], { env: nginx.env, name: 'web' }), logs.sink);
     await logs.waitFor('start worker process 30', 'stderr');
+    // nginx -s finds the master through /run/nginx.pid and signals it: reload re-reads the
+    // configuration, an unknown name is refused.
+    const reload = await run(web, ['nginx', '-s', 'reload']);
+    expect(reload).toMatchObject({ exitCode: 0, stdout: '' });
+    expect(reload.stderr).toMatch(/^\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d \[notice\] (\d+)#\1: signal process started\n$/);
+    await logs.waitFor('[notice] 1#1: signal 1 (SIGHUP) received, reconfiguring\n', 'stderr');
+    expect(await run(web, ['nginx', '-s', 'restart'])).toEqual({ exitCode: 1, stdout: '', stderr: 'nginx: invalid option: "-s restart"\n' });
     // kill itself may end first (0) or be killed as its container goes (137), as on Linux.
     const killer = await run(web, ['kill', '1']);
     expect([0, 137]).toContain(killer.exitCode);

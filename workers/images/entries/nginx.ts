@@ -48,7 +48,7 @@ export const nginx: CatalogEntry = {
       '/etc/nginx/conf.d/default.conf': DEFAULT_CONF,
       '/etc/os-release': 'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nNAME="Debian GNU/Linux"\nVERSION_ID="12"\nVERSION="12 (bookworm)"\nVERSION_CODENAME=bookworm\nID=debian\n',
     },
-    directories: [...BASE_DIRECTORIES, '/var/log/nginx', '/var/cache/nginx', '/docker-entrypoint.d'],
+    directories: [...BASE_DIRECTORIES, '/run', '/var/log/nginx', '/var/cache/nginx', '/docker-entrypoint.d'],
     entrypoint: ['/docker-entrypoint.sh'],
     cmd: ['nginx', '-g', 'daemon off;'],
     workingDir: '/',

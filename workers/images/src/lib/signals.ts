@@ -9,6 +9,7 @@ declare function kubetab_take_signal(): i32;
 export const SIGHUP: i32 = 1;
 export const SIGINT: i32 = 2;
 export const SIGQUIT: i32 = 3;
+export const SIGUSR1: i32 = 10;
 export const SIGTERM: i32 = 15;
 
 let handledMask: i32 = 0;
@@ -41,6 +42,7 @@ export function signalName(signal: i32): string {
     case SIGINT: return "SIGINT";
     case SIGQUIT: return "SIGQUIT";
     case 9: return "SIGKILL";
+    case SIGUSR1: return "SIGUSR1";
     case SIGTERM: return "SIGTERM";
     default: return "SIG" + signal.toString();
   }

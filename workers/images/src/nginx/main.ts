@@ -2,18 +2,24 @@
 // and starts `nginx -g 'daemon off;'`, which logs its notices, listens on the configured port
 // (80) and serves /usr/share/nginx/html until SIGTERM, SIGINT or SIGQUIT (its STOPSIGNAL).
 // Without `-g 'daemon off;'` nginx daemonizes: the foreground process exits 0 at once, which is
-// why a container started as plain `nginx` completes and restarts.
+// why a container started as plain `nginx` completes and restarts. The master keeps its PID in
+// /run/nginx.pid while it runs, which is where `nginx -s reload|stop|quit|reopen` (run with
+// kubectl exec) finds the process to signal.
 
 import { print, printErr } from "../lib/io";
 import { HttpServer } from "../lib/http-server";
+import { readFile, removeFile, writeFile } from "../lib/fs";
 import { args, basename, exit, getenv } from "../lib/process";
-import { handleSignal, SIGHUP, SIGINT, SIGQUIT, SIGTERM } from "../lib/signals";
+import { ownPid, signalProcess } from "../lib/processes";
+import { handleSignal, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1 } from "../lib/signals";
+import { isDigit } from "../lib/text";
 import { errnoMessage } from "../lib/wasi";
 import { CONFIG_FILE, loadConfig } from "./config";
-import { errorLog, MASTER, startupNotices } from "./log";
+import { errorLog, MASTER, notice, startupNotices } from "./log";
 import { StaticSite } from "./static";
 
 const DEFAULT_VERSION = "1.27.3";
+const PID_FILE = "/run/nginx.pid";
 
 function version(): string {
   const fromImage = getenv("NGINX_VERSION");
@@ -68,8 +74,11 @@ function runNginx(argv: string[], v: string): i32 {
       return 0;
     }
     if (arg == "-s") {
-      printErr("nginx: [error] invalid PID number \"\" in \"/run/nginx.pid\"\n");
-      return 1;
+      if (i + 1 >= argv.length) {
+        printErr("nginx: option \"-s\" requires parameter\n");
+        return 1;
+      }
+      return signalMaster(argv[i + 1]);
     }
     if (arg == "-g" || arg == "-c" || arg == "-p" || arg == "-e") {
       if (arg == "-g" && i + 1 < argv.length && argv[i + 1].replaceAll(" ", "").includes("daemonoff;")) foreground = true;
@@ -88,14 +97,51 @@ function runNginx(argv: string[], v: string): i32 {
   handleSignal(SIGINT);
   handleSignal(SIGQUIT);
   handleSignal(SIGHUP);
+  handleSignal(SIGUSR1);
   const code = server.listen(config.port);
   if (code != 0) {
     errorLog("emerg", MASTER, "bind() to 0.0.0.0:" + config.port.toString() + " failed (" + (code == 3 ? "98: Address already in use" : code.toString() + ": " + errnoMessage(u16(code))) + ")");
     return 1;
   }
+  if (foreground) writeFile(PID_FILE, String.UTF8.encode(ownPid().toString() + "\n"));
   if (modernImage(v)) startupNotices(v);
   if (!foreground) return 0;
   server.serve();
+  removeFile(PID_FILE);
+  return 0;
+}
+
+/** The signal `nginx -s NAME` sends, or 0 for a name nginx does not know. */
+function signalNamed(name: string): i32 {
+  if (name == "stop") return SIGTERM;
+  if (name == "quit") return SIGQUIT;
+  if (name == "reopen") return SIGUSR1;
+  if (name == "reload") return SIGHUP;
+  return 0;
+}
+
+/** `nginx -s NAME`: sends the master whose PID /run/nginx.pid holds the signal for NAME. */
+function signalMaster(name: string): i32 {
+  const signal = signalNamed(name);
+  if (signal == 0) {
+    printErr("nginx: invalid option: \"-s " + name + "\"\n");
+    return 1;
+  }
+  const text = readFile(PID_FILE);
+  if (text === null) {
+    printErr("nginx: [error] open() \"" + PID_FILE + "\" failed (2: No such file or directory)\n");
+    return 1;
+  }
+  const digits = text.trim();
+  let valid = digits.length > 0;
+  for (let i = 0; i < digits.length; i++) valid = valid && isDigit(digits.charCodeAt(i));
+  if (!valid) {
+    printErr("nginx: [error] invalid PID number \"" + digits + "\" in \"" + PID_FILE + "\"\n");
+    return 1;
+  }
+  const me = ownPid().toString() + "#" + ownPid().toString();
+  notice("signal process started", me);
+  if (signalProcess(I32.parseInt(digits), signal) != 0) errorLog("alert", me, "kill(" + digits + ", " + signal.toString() + ") failed (3: No such process)");
   return 0;
 }
 

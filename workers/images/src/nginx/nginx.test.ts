@@ -60,6 +60,12 @@ describe('nginx', () => {
     expect(result).toMatchObject({ stdout: '', stderr: '', exitCode: 0 });
   });
 
+  it('nginx -s: no master without /run/nginx.pid, a PID file it cannot read, and a name it does not know', async () => {
+    expect(await runProgram('nginx', ['nginx', '-s', 'reload'])).toMatchObject({ exitCode: 1, stdout: '', stderr: 'nginx: [error] open() "/run/nginx.pid" failed (2: No such file or directory)\n' });
+    expect(await runProgram('nginx', ['nginx', '-s', 'stop'], { files: { '/run/nginx.pid': '\n' } })).toMatchObject({ exitCode: 1, stderr: 'nginx: [error] invalid PID number "" in "/run/nginx.pid"\n' });
+    expect(await runProgram('nginx', ['nginx', '-s'])).toMatchObject({ exitCode: 1, stderr: 'nginx: option "-s" requires parameter\n' });
+  });
+
   it('fails with an emerg line when the port is taken', async () => {
     const result = await runProgram('nginx', ['nginx', '-g', 'daemon off;'], { env: { NGINX_VERSION: '1.27.3' }, net: listenAnswering(ADDRESS_IN_USE) });
     expect(result.stderr).toMatch(new RegExp(`^${TIMESTAMP} \\[emerg\\] 1#1: bind\\(\\) to 0.0.0.0:80 failed \\(98: Address already in use\\)\\n$`));

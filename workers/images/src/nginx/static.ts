@@ -6,9 +6,9 @@ import { absolutePath, FileStat, readFileBytes, stat } from "../lib/fs";
 import { Request, Response, reasonPhrase } from "../lib/http";
 import { HttpHandler } from "../lib/http-server";
 import { CivilTime, formatHttpDate, NS_PER_SECOND } from "../lib/time";
-import { Config } from "./config";
+import { Config, loadConfig } from "./config";
 import { accessLog, errorLog, shutdownNotices, WORKERS } from "./log";
-import { SIGHUP, SIGQUIT } from "../lib/signals";
+import { SIGHUP, SIGQUIT, SIGUSR1 } from "../lib/signals";
 
 const TYPES: string[] = [
   "html", "text/html", "htm", "text/html", "css", "text/css", "js", "application/javascript", "json", "application/json",
@@ -108,6 +108,11 @@ export class StaticSite extends HttpHandler {
   onSignal(signal: i32): bool {
     if (signal == SIGHUP) {
       errorLog("notice", "1#1", "signal 1 (SIGHUP) received, reconfiguring");
+      this.config = loadConfig();
+      return false;
+    }
+    if (signal == SIGUSR1) {
+      errorLog("notice", "1#1", "signal 10 (SIGUSR1) received, reopening logs");
       return false;
     }
     shutdownNotices(signal, signal == SIGQUIT);
