@@ -36,11 +36,11 @@ function succeeded(result: KubectlResult): boolean {
   return result.code === 0 || result.stderr === 'command terminated with exit code 137\n';
 }
 
-async function checksPass(t: TestCluster, watcher: { statuses: CheckStatus[] }, count: number): Promise<void> {
+async function checksPass(t: TestCluster, watcher: { statuses: CheckStatus[] }, count: number, step: string): Promise<void> {
   await eventually(
     t.clock,
     async () => {
-      expect(watcher.statuses.map((s) => s.state)).toEqual(Array(count).fill('passed'));
+      expect(watcher.statuses.map((s) => s.state), `${step}: ${watcher.statuses.map((s) => s.detail).join('; ')}`).toEqual(Array(count).fill('passed'));
     },
     { stepMs: 1000, maxSteps: 300 },
   );
@@ -74,7 +74,7 @@ describe.each(WALKED)('lesson %s, done as written', (id) => {
       const checks = new CheckWatcher(t.client, t.clock, step.checks, (statuses) => (watcher.statuses = statuses));
       checks.start();
       try {
-        await checksPass(t, watcher, step.checks.length);
+        await checksPass(t, watcher, step.checks.length, step.title);
       } finally {
         checks.stop();
       }
