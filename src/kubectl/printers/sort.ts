@@ -68,7 +68,7 @@ const FATAL_SITES: Record<SortSite, { source: string; container: string }> = {
   objects: { source: 'sorter.go:329', container: '*unstructured.Unstructured' },
 };
 
-export function sortPath(field: string): { text: string; path: CompiledJsonPath } {
+function sortPath(field: string): { text: string; path: CompiledJsonPath } {
   try {
     const text = relaxedJsonPath(field);
     return { text, path: compileJsonPath(text) };
