@@ -167,10 +167,10 @@ describe('images through the runtime', () => {
     const sleeper = await pod.startContainer(containerConfig(busybox, ['sleep', '3600'], { env, name: 'sleeper' }), new CollectedOutput().sink);
     const other = await pod.startContainer(containerConfig(busybox, ['sleep', '3601'], { env, name: 'other' }), new CollectedOutput().sink);
     const background = new CollectedOutput();
-    const worker = await sleeper.exec({ argv: ['sh', '-c', 'echo started $$; sleep 100'], stdin: false, tty: false }, background.sink);
+    const worker = await sleeper.exec({ argv: ['sh', '-c', 'echo started $$\nsleep 100'], stdin: false, tty: false }, background.sink);
     await background.waitFor('started 2\n');
     // Only this container's processes: not the other container's sleep.
-    expect(await run(sleeper, ['ps'])).toEqual({ exitCode: 0, stderr: '', stdout: 'PID   USER     TIME  COMMAND\n    1 root      0:00 sleep 3600\n    2 root      0:00 sh -c echo started $$; sleep 100\n    3 root      0:00 ps\n' });
+    expect(await run(sleeper, ['ps'])).toEqual({ exitCode: 0, stderr: '', stdout: 'PID   USER     TIME  COMMAND\n    1 root      0:00 sleep 3600\n    2 root      0:00 sh -c echo started $$?sleep 100\n    3 root      0:00 ps\n' });
     // PID 1 handles neither SIGTERM nor SIGKILL from inside its container: both are ignored.
     expect(await run(sleeper, ['kill', '1'])).toEqual({ exitCode: 0, stdout: '', stderr: '' });
     expect(await run(sleeper, ['kill', '-9', '1'])).toEqual({ exitCode: 0, stdout: '', stderr: '' });

@@ -21,7 +21,7 @@ export interface MountSpec {
 /** One process of a container, as `ps` inside it lists it. */
 export interface ProcessEntry {
   pid: number;
-  /** argv joined with spaces. */
+  /** argv joined with spaces, control characters as `?` (one line each). */
   command: string;
 }
 

@@ -19,6 +19,7 @@ import { GET_TABS, TabWriter } from '../tabwriter';
 import { TABLE_ACCEPT, type Fetched } from './get-fetched';
 import { fetchFromFiles, fileSelections } from './get-files';
 import { sortObjects, sortTables } from './get-sort';
+
 const MISSING_TYPE = `You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.
 
 error: Required resource not specified.

@@ -84,8 +84,9 @@ export class ProcessSupervisor implements ProcessHandle, ListenerOwner, TableMem
     return this.launch.pid;
   }
 
+  /** argv as ps shows it: joined with spaces, control characters (a script's newlines) as `?`. */
   get command(): string {
-    return this.launch.argv.join(' ');
+    return [...this.launch.argv.join(' ')].map((c) => (c < ' ' || c === '\x7f' ? '?' : c)).join('');
   }
 
   /** Starts the program; rejects with a ContainerStartError when it cannot run. */
