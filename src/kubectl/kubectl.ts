@@ -6,7 +6,7 @@ import { GLOBAL_FLAGS, valueFlagNames, type Command } from './command';
 import type { KubectlContext } from './context';
 import { describeError } from './errors';
 import { FlagError, parseFlags } from './flags';
-import { klogHeader } from './klog';
+import { klogHeader } from '../util/klog';
 import { COMMANDS, type CommandEntry } from './commands';
 
 const VALUE_GLOBALS = valueFlagNames(GLOBAL_FLAGS);

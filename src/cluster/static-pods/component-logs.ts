@@ -6,6 +6,7 @@
 import type { CoreEvent } from '../../api/core';
 import { findResource } from '../../api/scheme';
 import type { ApiClient } from '../../client/client';
+import { klogHeader } from '../../util/klog';
 import type { StaticPodComponent } from './manifests';
 
 const EVENTS = findResource('', 'v1', 'events')!;
@@ -27,13 +28,9 @@ export interface LogFacts {
   nodeIP: string;
 }
 
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-
 /** A klog info line: `I1123 21:25:34.123456       1 file.go:123] message`. */
 function klog(at: number, source: string, message: string): LogLine {
-  const d = new Date(at);
-  const stamp = `${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${pad(d.getUTCMilliseconds(), 3)}000`;
-  return { at, text: `I${stamp}       1 ${source}] ${message}` };
+  return { at, text: `${klogHeader('I', at, source, 'utc')}${message}` };
 }
 
 function recordedAt(event: CoreEvent): number {

@@ -10,7 +10,7 @@ import { isQuantity, parseQuantity } from '../../api/quantity';
 import { KubectlError } from '../errors';
 import { goSort } from '../go-sort';
 import { compileJsonPath, relaxedJsonPath, type CompiledJsonPath } from '../jsonpath/evaluate';
-import { klogHeader } from '../klog';
+import { klogHeader } from '../../util/klog';
 
 /** Both texts parse as quantities (ParseQuantity takes no surrounding spaces). */
 function bothQuantities(a: string, b: string): boolean {

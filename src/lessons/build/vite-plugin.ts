@@ -32,22 +32,28 @@ function tokens(markdown: string): MarkedToken[] {
   return shippedTokens(Lexer.lex(markdown, { gfm: true })) as MarkedToken[];
 }
 
+/** One lesson folder rendered: undefined without an index.md; a lesson that does not parse throws. */
+async function renderLesson(id: string, onFile: (path: string) => void): Promise<RenderedLesson | undefined> {
+  const path = `${LESSONS}${id}/index.md`;
+  let source: string;
+  try {
+    source = await readFile(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+  onFile(path);
+  const { intro, steps, ...lesson } = parseLesson(id, source);
+  return { ...lesson, introTokens: tokens(intro), steps: steps.map(({ markdown, ...step }) => ({ ...step, tokens: tokens(markdown) })) };
+}
+
 export async function renderLessons(onFile: (path: string) => void = () => undefined): Promise<{ lessons: RenderedLesson[]; errors: string[] }> {
   const lessons: RenderedLesson[] = [];
   const errors: string[] = [];
   const folders = (await readdir(LESSONS, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
   for (const id of folders.sort()) {
-    const path = `${LESSONS}${id}/index.md`;
-    let source: string;
     try {
-      source = await readFile(path, 'utf8');
-    } catch {
-      continue;
-    }
-    onFile(path);
-    try {
-      const { intro, steps, ...lesson } = parseLesson(id, source);
-      lessons.push({ ...lesson, introTokens: tokens(intro), steps: steps.map(({ markdown, ...step }) => ({ ...step, tokens: tokens(markdown) })) });
+      const lesson = await renderLesson(id, onFile);
+      if (lesson) lessons.push(lesson);
     } catch (error) {
       errors.push(error instanceof Error ? error.message : String(error));
     }
@@ -68,10 +74,16 @@ export function lessonsPlugin(): Plugin {
     name: 'kubetab-lessons',
     resolveId: (id) => (id === MODULE_ID || id.startsWith(LESSON_PREFIX) ? `\0${id}` : undefined),
     async load(id) {
-      if (id !== RESOLVED_ID && !id.startsWith(`\0${LESSON_PREFIX}`)) return undefined;
-      const { lessons, errors } = await renderLessons((path) => this.addWatchFile(path));
-      if (id === RESOLVED_ID) return indexModule(lessons, errors);
-      const lesson = lessons.find((l) => `\0${LESSON_PREFIX}${l.id}` === id);
+      const onFile = (path: string) => this.addWatchFile(path);
+      if (id === RESOLVED_ID) {
+        const { lessons, errors } = await renderLessons(onFile);
+        return indexModule(lessons, errors);
+      }
+      if (!id.startsWith(`\0${LESSON_PREFIX}`)) return undefined;
+      // The index imports each lesson by its folder name; nothing else names a folder.
+      const folder = id.slice(`\0${LESSON_PREFIX}`.length);
+      if (!/^[\w-]+$/.test(folder)) return undefined;
+      const lesson = await renderLesson(folder, onFile);
       return lesson ? `export default ${JSON.stringify(lesson)};\n` : undefined;
     },
   };

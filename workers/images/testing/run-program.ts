@@ -80,9 +80,7 @@ function soleProcess(argv: string[], memory: () => WebAssembly.Memory): Imports 
     take_signal: () => 0,
     pid: () => 1,
     processes: (buf, bufLen, lenOut) => {
-      const bytes = new TextEncoder().encode(`1 ${argv.join(' ')}\n`).subarray(0, bufLen);
-      new Uint8Array(memory().buffer, buf, bytes.length).set(bytes);
-      new DataView(memory().buffer).setUint32(lenOut, bytes.length, true);
+      new DataView(memory().buffer).setUint32(lenOut, writeGuestString(memory(), buf, `1 ${argv.join(' ')}\n`.slice(0, bufLen)), true);
       return 0;
     },
     kill: (pid) => (pid === 1 ? 0 : ESRCH),

@@ -10,9 +10,6 @@ declare function kubetab_processes(buf: usize, bufLen: usize, lenOut: usize): Er
 @external("kubetab_proc", "kill")
 declare function kubetab_kill(pid: i32, signal: i32): Errno;
 
-/** WASI's ESRCH: no process has that PID in this container. */
-export const NO_SUCH_PROCESS: Errno = 71;
-
 const LIST_BYTES: i32 = 65536;
 
 export class ProcessInfo {
@@ -41,7 +38,7 @@ export function listProcesses(): ProcessInfo[] {
   return out;
 }
 
-/** Sends `signal` (0: only checks) to process `pid` of this container: 0, or the WASI errno. */
+/** Sends `signal` (0: only checks) to process `pid` of this container: 0, or the WASI errno (SRCH: no such process). */
 export function signalProcess(pid: i32, signal: i32): Errno {
   return kubetab_kill(pid, signal);
 }

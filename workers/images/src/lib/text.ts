@@ -23,6 +23,13 @@ export function isName(text: string): bool {
   return true;
 }
 
+/** True for a non-empty run of decimal digits, nothing else. */
+export function isDigits(text: string): bool {
+  if (text.length == 0) return false;
+  for (let i = 0; i < text.length; i++) if (!isDigit(text.charCodeAt(i))) return false;
+  return true;
+}
+
 /** True for an optionally signed run of decimal digits (what strtol would take whole). */
 export function isInteger(text: string): bool {
   let i = 0;

@@ -79,6 +79,7 @@ export namespace errno {
   export const PERM: Errno = 63;
   export const PIPE: Errno = 64;
   export const ROFS: Errno = 69;
+  export const SRCH: Errno = 71;
   export const TIMEDOUT: Errno = 73;
   export const XDEV: Errno = 75;
   export const NOTCAPABLE: Errno = 76;
@@ -108,6 +109,7 @@ export function errnoMessage(code: Errno): string {
     case errno.PERM: return "Operation not permitted";
     case errno.PIPE: return "Broken pipe";
     case errno.ROFS: return "Read-only file system";
+    case errno.SRCH: return "No such process";
     case errno.TIMEDOUT: return "Connection timed out";
     case errno.XDEV: return "Invalid cross-device link";
     case errno.NOTCAPABLE: return "Permission denied";

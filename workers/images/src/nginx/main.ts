@@ -12,7 +12,7 @@ import { readFile, removeFile, writeFile } from "../lib/fs";
 import { args, basename, exit, getenv } from "../lib/process";
 import { ownPid, signalProcess } from "../lib/processes";
 import { handleSignal, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1 } from "../lib/signals";
-import { isDigit } from "../lib/text";
+import { isDigits } from "../lib/text";
 import { errnoMessage } from "../lib/wasi";
 import { CONFIG_FILE, loadConfig } from "./config";
 import { errorLog, MASTER, notice, startupNotices } from "./log";
@@ -133,9 +133,7 @@ function signalMaster(name: string): i32 {
     return 1;
   }
   const digits = text.trim();
-  let valid = digits.length > 0;
-  for (let i = 0; i < digits.length; i++) valid = valid && isDigit(digits.charCodeAt(i));
-  if (!valid) {
+  if (!isDigits(digits)) {
     printErr("nginx: [error] invalid PID number \"" + digits + "\" in \"" + PID_FILE + "\"\n");
     return 1;
   }

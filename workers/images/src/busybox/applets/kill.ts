@@ -5,8 +5,10 @@
 // action (it ends). Another process of the container gets the signal (its first process only
 // if it handles it); any other PID is a process that does not exist here.
 
-import { NO_SUCH_PROCESS, ownPid, signalProcess } from "../../lib/processes";
+import { ownPid, signalProcess } from "../../lib/processes";
 import { isHandled } from "../../lib/signals";
+import { isDigits } from "../../lib/text";
+import { errno, errnoMessage } from "../../lib/wasi";
 import { Context, raiseSignal } from "../context";
 import { signalByName, signalName, signalTable } from "../signal-names";
 
@@ -37,9 +39,7 @@ function send(ctx: Context, signal: i32, pid: string): bool {
     return false;
   }
   const digits = pid.startsWith("-") ? pid.substring(1) : pid;
-  let valid = digits.length > 0 && digits.length < 10;
-  for (let i = 0; i < digits.length; i++) valid = valid && digits.charCodeAt(i) >= 48 && digits.charCodeAt(i) <= 57;
-  if (!valid) {
+  if (!isDigits(digits) || digits.length >= 10) {
     ctx.error("invalid number '" + pid + "'");
     return false;
   }
@@ -49,9 +49,9 @@ function send(ctx: Context, signal: i32, pid: string): bool {
     if (signal != 0) raiseSignal(signal);
     return true;
   }
-  const code = number > 0 || self ? signalProcess(self ? ownPid() : number, signal) : NO_SUCH_PROCESS;
+  const code = number > 0 || self ? signalProcess(self ? ownPid() : number, signal) : errno.SRCH;
   if (code == 0) return true;
-  ctx.error("can't kill pid " + pid + ": " + (code == NO_SUCH_PROCESS ? "No such process" : "Invalid argument"));
+  ctx.error("can't kill pid " + pid + ": " + errnoMessage(code));
   return false;
 }
 
