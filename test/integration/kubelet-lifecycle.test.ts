@@ -6,7 +6,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Lease } from '../../src/api/apps';
-import type { Pod } from '../../src/api/core';
+import type { ContainerStatus, Pod } from '../../src/api/core';
 import { findResource } from '../../src/api/scheme';
 import { startTestCluster, type TestCluster } from '../support/node-cluster';
 import { createPod, eventCount, podEvents, podObject, PODS, waitFor, waitForPod } from '../support/pod-fixtures';
@@ -192,6 +192,29 @@ describe('a pod on its node', () => {
     const secondDone = Date.parse(running.status?.initContainerStatuses?.[1].state?.terminated?.finishedAt ?? '');
     expect(secondStart).toBeGreaterThanOrEqual(firstDone);
     expect(Date.parse(running.status?.containerStatuses?.[0].state?.running?.startedAt ?? '')).toBeGreaterThanOrEqual(secondDone);
+  });
+
+  it('shows Init:0/1 while the init container is pulled, then PodInitializing while the app container is', async () => {
+    const statuses: string[] = [];
+    const watch = await t.client.watch<Pod>(PODS, 'default', { fieldSelector: 'metadata.name=pulls-first' }, (event) => {
+      const reasonOf = (status: ContainerStatus | undefined) => (status?.state?.running ? 'Running' : (status?.state?.terminated?.reason ?? status?.state?.waiting?.reason ?? ''));
+      const shown = `${reasonOf(event.object.status?.initContainerStatuses?.[0])} / ${reasonOf(event.object.status?.containerStatuses?.[0])}`;
+      if (event.object.status?.initContainerStatuses && statuses.at(-1) !== shown) statuses.push(shown);
+    });
+    try {
+      await createPod(
+        t,
+        podObject('pulls-first', {
+          nodeName: NODE,
+          initContainers: [{ name: 'setup', image: 'busybox:1.36', imagePullPolicy: 'Always', command: ['sleep', '1'] }],
+          containers: [{ name: 'app', image: 'nginx:1.27', imagePullPolicy: 'Always' }],
+        }),
+      );
+      await waitForPod(t, 'pulls-first', (p) => expect(p.status?.containerStatuses?.[0].state?.running).toBeDefined(), { stepMs: 100 });
+      expect(statuses).toEqual(['PodInitializing / PodInitializing', 'Running / PodInitializing', 'Completed / PodInitializing', 'Completed / Running']);
+    } finally {
+      watch.stop();
+    }
   });
 
   it('ends Succeeded or Failed by the restart policy and the exit code', async () => {

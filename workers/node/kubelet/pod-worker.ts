@@ -76,9 +76,6 @@ export class PodWorker {
       ...(pod.spec.initContainers ?? []).map((c) => new ContainerRecord(c, c.restartPolicy === 'Always' ? 'sidecar' : 'init', 'PodInitializing')),
       ...pod.spec.containers.map((c) => new ContainerRecord(c, 'app', hasInit ? 'PodInitializing' : 'ContainerCreating')),
     ];
-    this.records.filter((r) => r.kind !== 'app').forEach((r, i) => {
-      if (i === 0) r.setWaiting('ContainerCreating');
-    });
     adoptPreviousRuns(pod, this.records, deps.clock.timestamp());
     this.podIP = pod.status?.podIP;
     if (this.podIP) deps.ips.reserve(this.podIP);
@@ -271,7 +268,6 @@ export class PodWorker {
   private async syncAppContainers(pod: Pod): Promise<void> {
     for (const record of this.records.filter((r) => r.kind === 'app')) {
       if (record.running || record.starting) continue;
-      if (record.state.waiting?.reason === 'PodInitializing') record.setWaiting('ContainerCreating');
       const exit = record.state.terminated;
       if (exit && !willRestart(pod, exit.exitCode)) continue;
       if ((exit || record.inCrashLoopBackOff) && !this.mayRestart(pod, record)) continue;
