@@ -10,7 +10,7 @@ import { parseLesson } from '../../src/lessons/lesson-parser';
 import { parseLine } from '../../src/shell/syntax';
 import { eventually, startTestCluster, type KubectlResult, type TestCluster } from '../support/node-cluster';
 
-const WALKED = ['01-first-pod', '03-restarts'];
+const WALKED = ['01-first-pod', '03-restarts', '04-services'];
 
 /** The kubectl commands of a step's shell blocks, without the ones that run until interrupted. */
 function commandLines(markdown: string): string[] {
