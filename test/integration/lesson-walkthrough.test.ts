@@ -7,18 +7,40 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CheckWatcher, type CheckStatus } from '../../src/lessons/check-watcher';
 import { parseLesson } from '../../src/lessons/lesson-parser';
-import { parseLine } from '../../src/shell/syntax';
+import { heredocDelimiters, parseLine } from '../../src/shell/syntax';
 import { eventually, startTestCluster, type KubectlResult, type TestCluster } from '../support/node-cluster';
 
-const WALKED = ['01-first-pod', '03-restarts', '04-services'];
+const WALKED = ['01-first-pod', '03-restarts', '04-services', '05-multi-container-pods'];
+
+interface Command {
+  line: string;
+  /** The body of the heredoc the line opens, if any. */
+  stdin?: string;
+}
+
+/** A watch, or logs that follow: `-f` means a file to every other command. */
+function runsUntilInterrupted(line: string): boolean {
+  return / (-w|--watch)( |$)/.test(line) || (line.startsWith('kubectl logs ') && / (-f|--follow)( |$)/.test(line));
+}
 
 /** The kubectl commands of a step's shell blocks, without the ones that run until interrupted. */
-function commandLines(markdown: string): string[] {
-  const blocks = [...markdown.matchAll(/```(?:sh|bash|shell)\n([\s\S]*?)```/g)].map((m) => m[1]);
-  return blocks
-    .flatMap((block) => block.split('\n'))
-    .map((line) => line.trim())
-    .filter((line) => line.startsWith('kubectl ') && !/ (-w|--watch|-f|--follow)( |$)/.test(line));
+function commands(markdown: string): Command[] {
+  const blocks = [...markdown.matchAll(/```(?:sh|bash|shell)\n([\s\S]*?)```/g)].map((m) => m[1].split('\n'));
+  const found: Command[] = [];
+  for (const lines of blocks) {
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i].trim();
+      const [delimiter] = heredocDelimiters(line);
+      let stdin: string | undefined;
+      if (delimiter) {
+        const end = lines.indexOf(delimiter, i + 1);
+        stdin = `${lines.slice(i + 1, end).join('\n')}\n`;
+        i = end;
+      }
+      if (line.startsWith('kubectl ') && !runsUntilInterrupted(line)) found.push({ line, ...(stdin !== undefined && { stdin }) });
+    }
+  }
+  return found;
 }
 
 /** Waits for `work` while the manual clock moves on. */
@@ -60,11 +82,11 @@ describe.each(WALKED)('lesson %s, done as written', (id) => {
   it('turns every step green by running its commands', async () => {
     const lesson = parseLesson(id, await readFile(new URL(`../../lessons/${id}/index.md`, import.meta.url), 'utf8'));
     for (const step of lesson.steps) {
-      for (const line of commandLines(step.markdown)) {
+      for (const { line, stdin } of commands(step.markdown)) {
         // The terminal's own parser: quotes and escapes as the learner's shell reads them.
         const args = parseLine(line, {})[0].commands[0].words.slice(1);
         const result = await eventually(t.clock, async () => {
-          const outcome = await settle(t, t.kubectl(args));
+          const outcome = await settle(t, t.kubectl(args, stdin));
           expect(succeeded(outcome), `${line}: ${outcome.stderr}`).toBe(true);
           return outcome;
         });
