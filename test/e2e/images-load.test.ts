@@ -2,11 +2,10 @@
 // the terminal's files and loads it onto every node; a pod of that image then runs in the
 // cluster, as the terminal shows.
 
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { wat } from '../../workers/runtime/test-support/entry-node-harness';
-import { chromiumAvailable, launchChromium, terminalText, typeInTerminal as type } from '../support/browser';
-import { serveDist, type StaticSite } from '../support/static-server';
+import { terminalText, typeInTerminal as type } from '../support/browser';
+import { usePlayground } from '../support/playground';
 
 const HELLO = `(module
   (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
@@ -18,26 +17,10 @@ const HELLO = `(module
     (drop (call $fd_write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8)))))`;
 
 describe('loading an image from the page', () => {
-  let site: StaticSite;
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    if (!chromiumAvailable()) throw new Error('Debian chromium is missing: .ci/run installs it (apt-get install chromium)');
-    site = await serveDist('/');
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(site.url);
-    await page.waitForFunction(() => document.querySelectorAll('[data-node][data-readiness="Ready"]').length === 4, undefined, { timeout: 60_000 });
-    await page.waitForSelector('.xterm-helper-textarea', { timeout: 30_000 });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const playground = usePlayground();
 
   it('loads a picked .wasm file onto the nodes and runs it as a pod', async () => {
+    const { page } = playground;
     await page.getByRole('button', { name: 'Load image' }).click();
     await page.locator('dialog input[type=file]').setInputFiles({ name: 'hello.wasm', mimeType: 'application/wasm', buffer: Buffer.from(await wat(HELLO)) });
     await expect.poll(() => page.locator('dialog input[type=text]').inputValue()).toBe('hello:v1');

@@ -3,6 +3,7 @@
 // to follow, and which code blocks are commands that can run in the terminal.
 
 import type { MarkedToken, Token } from 'marked';
+import { heredocDelimiters } from '../../shell/syntax';
 
 /** Runs command lines in the terminal (the terminal's ShellLink). */
 export interface CommandRunner {
@@ -47,11 +48,30 @@ export function isOutputBlock(lang: string | undefined): boolean {
   return value === 'text' || value === 'output';
 }
 
-/** The command lines of a block: continuation lines (ending in a backslash) joined, blank lines and `#` comments left out. */
+/**
+ * The lines of a block to type into the terminal: continuation lines (ending in a backslash)
+ * joined, blank lines and `#` comments left out; but a heredoc's body and closing delimiter go
+ * as written, with the indentation, blank lines and comments a manifest needs.
+ */
 export function commandLines(code: string): string[] {
-  return code
-    .replace(/\\\n\s*/g, ' ')
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.startsWith('#'));
+  const lines: string[] = [];
+  const heredocs: string[] = [];
+  let continued = '';
+  for (const raw of code.split('\n')) {
+    if (heredocs.length > 0) {
+      lines.push(raw);
+      if (raw.trim() === heredocs[0]) heredocs.shift();
+      continue;
+    }
+    const line = continued + raw.trim();
+    if (line.endsWith('\\')) {
+      continued = `${line.slice(0, -1).trimEnd()} `;
+      continue;
+    }
+    continued = '';
+    if (line === '' || line.startsWith('#')) continue;
+    lines.push(line);
+    heredocs.push(...heredocDelimiters(line));
+  }
+  return lines;
 }
