@@ -21,8 +21,12 @@ export interface Pipeline {
 
 export class SyntaxError extends Error {}
 
-/** Whether a line is incomplete (open quote, trailing backslash or pipe) and needs another. */
-export function needsContinuation(text: string): boolean {
+/**
+ * Reads `text` as the shell reads quotes and backslashes, calling `plain` with the index of each
+ * character outside quotes that no backslash escapes (it returns how many characters after it
+ * to skip). Returns what is left open at the end: a quote character, a backslash, or nothing.
+ */
+function scanQuoting(text: string, plain: (index: number) => number = () => 0): string | undefined {
   let quote: string | undefined;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
@@ -30,23 +34,39 @@ export function needsContinuation(text: string): boolean {
       if (c === '\\' && quote === '"') i++;
       else if (c === quote) quote = undefined;
     } else if (c === '\\') {
-      if (i === text.length - 1) return true;
+      if (i === text.length - 1) return c;
       i++;
     } else if (c === "'" || c === '"') {
       quote = c;
+    } else {
+      i += plain(i);
     }
   }
-  if (quote) return true;
+  return quote;
+}
+
+/** Whether a line is incomplete (open quote, trailing backslash or pipe) and needs another. */
+export function needsContinuation(text: string): boolean {
+  if (scanQuoting(text)) return true;
   const trimmed = text.trimEnd();
   return trimmed.endsWith('|') || trimmed.endsWith('&&') || trimmed.endsWith('||');
 }
 
-/** Heredoc delimiters a line opens (`cat <<EOF`, `<<'EOF'`, `<<-EOF`). */
+const HEREDOC = /^<<-?\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1/;
+
+/**
+ * Heredoc delimiters a line opens (`cat <<EOF`, `<<'EOF'`, `<<-EOF`), in order; a `<<` inside
+ * quotes or after a backslash is text, not a heredoc.
+ */
 export function heredocDelimiters(line: string): string[] {
   const found: string[] = [];
-  const pattern = /<<-?\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1/g;
-  let match: RegExpExecArray | null;
-  while ((match = pattern.exec(line)) !== null) found.push(match[2]);
+  scanQuoting(line, (i) => {
+    if (line[i] !== '<' || line[i + 1] !== '<') return 0;
+    const match = HEREDOC.exec(line.slice(i));
+    if (!match) return 1;
+    found.push(match[2]);
+    return match[0].length - 1;
+  });
   return found;
 }
 
