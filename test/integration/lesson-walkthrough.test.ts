@@ -10,7 +10,7 @@ import { parseLesson } from '../../src/lessons/lesson-parser';
 import { heredocDelimiters, parseLine } from '../../src/shell/syntax';
 import { eventually, startTestCluster, type KubectlResult, type TestCluster } from '../support/node-cluster';
 
-const WALKED = ['01-first-pod', '03-restarts', '04-services', '05-multi-container-pods'];
+const WALKED = ['01-first-pod', '03-restarts', '04-services', '05-multi-container-pods', '06-control-plane'];
 
 interface Command {
   line: string;
