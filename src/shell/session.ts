@@ -37,6 +37,8 @@ class Session implements ShellSession {
   private readonly editor: LineEditor;
   private readonly shell: ShellContext;
   private pending: string[] = [];
+  /** The pending lines that are the command itself, not heredoc bodies (quotes count only there). */
+  private commandPart: string[] = [];
   private heredocs: string[] = [];
   private running?: Cancellation;
   private typeahead = '';
@@ -122,6 +124,7 @@ class Session implements ShellSession {
 
   private reset(): void {
     this.pending = [];
+    this.commandPart = [];
     this.heredocs = [];
     this.editor.start(PROMPT);
   }
@@ -148,14 +151,16 @@ class Session implements ShellSession {
     if (this.heredocs.length > 0) {
       if (line.trim() === this.heredocs[0]) this.heredocs.shift();
     } else {
+      this.commandPart.push(line);
       this.heredocs.push(...heredocDelimiters(line));
     }
-    if (this.heredocs.length > 0 || needsContinuation(this.pending.join('\n'))) {
+    if (this.heredocs.length > 0 || needsContinuation(this.commandPart.join('\n'))) {
       this.editor.start(CONTINUATION_PROMPT);
       return;
     }
     const text = this.pending.join('\n');
     this.pending = [];
+    this.commandPart = [];
     if (text.trim() !== '') {
       this.shell.history.push(text);
       this.options.saveHistory?.(this.shell.history);
