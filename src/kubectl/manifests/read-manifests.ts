@@ -6,11 +6,12 @@
 // where the builder's stream visitor meets it. Upstream:
 // staging/src/k8s.io/cli-runtime/pkg/resource/visitor.go (FileVisitor, StreamVisitor).
 
-import { parseAllDocuments, type YAMLError } from 'yaml';
+import { parseAllDocuments } from 'yaml';
 import { GO_YAML } from '../../api/go-yaml';
 import type { KubeObject } from '../../api/meta';
 import type { KubectlContext } from '../context';
 import { KubectlError } from '../errors';
+import { goYamlError } from './go-yaml-errors';
 
 export interface Manifest {
   object: KubeObject;
@@ -39,34 +40,14 @@ function unpack(value: unknown, source: string): Manifest[] {
   return [{ object: value as unknown as KubeObject, source }];
 }
 
-/**
- * go-yaml's words for the parse errors it reports on the same line as this parser (a tab
- * indenting a line); the others keep this parser's words.
- */
-const GO_YAML_MESSAGES: Partial<Record<YAMLError['code'], string>> = {
-  TAB_AS_INDENT: 'found character that cannot start any token',
-};
-
-/**
- * The line of `offset` counted from the start of its document, as Go's decoder counts it: it
- * is handed each document alone, split at the `---` lines.
- */
-function documentLine(text: string, offset: number): number {
-  const lines = text.slice(0, offset).split('\n');
-  let start = 0;
-  for (let i = 0; i < lines.length - 1; i++) if (lines[i].startsWith('---')) start = i + 1;
-  return lines.length - start;
-}
-
 /** Parses one file's text into its objects (empty documents are skipped), up to the first that cannot be parsed. */
 function parseManifests(text: string, source: string): ManifestEntry[] {
   const entries: ManifestEntry[] = [];
-  const documents = parseAllDocuments(text, GO_YAML);
+  // sigs.k8s.io/yaml converts without strictness: a key written twice keeps its last value.
+  const documents = parseAllDocuments(text, { ...GO_YAML, uniqueKeys: false });
   for (const document of Array.isArray(documents) ? documents : [documents]) {
     if (document.errors.length > 0) {
-      const error = document.errors[0];
-      const message = GO_YAML_MESSAGES[error.code] ?? error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-      entries.push({ unreadable: new KubectlError(`error: error parsing ${source}: error converting YAML to JSON: yaml: line ${documentLine(text, error.pos[0])}: ${message}`) });
+      entries.push({ unreadable: new KubectlError(`error: error parsing ${source}: error converting YAML to JSON: ${goYamlError(text, document.errors[0])}`) });
       return entries;
     }
     const value: unknown = document.toJSON();
