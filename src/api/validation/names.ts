@@ -53,7 +53,9 @@ export function checkDns1123Subdomain(value: string): string[] {
 export function checkDns1123Label(value: string): string[] {
   const problems: string[] = [];
   if (value.length > 63) problems.push('must be no more than 63 characters');
-  if (!dns1123Label.test(value)) {
+  // A valid subdomain that is not a label (its length was checked above) must have dots.
+  if (!dns1123Label.test(value) && dns1123Subdomain.test(value)) problems.push('must not contain dots');
+  else if (!dns1123Label.test(value)) {
     problems.push(
       regexError(
         "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character",

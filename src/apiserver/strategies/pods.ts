@@ -10,7 +10,7 @@ import { findResource } from '../../api/scheme';
 import { validatePodSpec } from '../../api/validation/pod';
 import type { Strategy } from '../registry/strategy';
 import { podTable } from '../tables/pods';
-import { podSpecWarnings } from '../warnings/pod-spec-warnings';
+import { podWarnings } from '../warnings/pod-spec-warnings';
 
 const MUTABLE_SPEC_MESSAGE =
   'pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)';
@@ -50,7 +50,7 @@ export const podStrategy: Strategy<Pod> = {
     return validatePodSpec(pod.spec, 'spec');
   },
   warningsOnCreate(pod) {
-    return podSpecWarnings(pod.spec, pod.metadata);
+    return podWarnings(pod.spec, pod.metadata);
   },
   validateUpdate(pod, old): FieldError[] {
     const errs = validatePodSpec(pod.spec, 'spec');

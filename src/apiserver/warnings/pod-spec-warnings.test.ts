@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PodSpec } from '../../api/core-pod';
-import { podSpecWarnings, podTemplateUpdateWarnings, podTemplateWarnings } from './pod-spec-warnings';
+import { podSpecWarnings, podTemplateUpdateWarnings, podTemplateWarnings, podWarnings } from './pod-spec-warnings';
 
 const spec = (overrides: Partial<PodSpec>): PodSpec => ({ containers: [{ name: 'app', image: 'nginx' }], ...overrides });
 
@@ -75,10 +75,25 @@ describe('podSpecWarnings', () => {
 
   it('puts a workload template under spec.template, and on update only when the generation moves', () => {
     const template = { metadata: {}, spec: spec({ nodeSelector: { 'beta.kubernetes.io/os': 'linux' } }) };
-    const workload = { metadata: { generation: 2 }, spec: { template } };
+    const workload = { metadata: { name: 'web', generation: 2 }, spec: { template } };
     const expected = ['spec.template.spec.nodeSelector[beta.kubernetes.io/os]: deprecated since v1.14; use "kubernetes.io/os" instead'];
     expect(podTemplateWarnings(workload)).toEqual(expected);
-    expect(podTemplateUpdateWarnings(workload, { ...workload, metadata: { generation: 1 } })).toEqual(expected);
+    expect(podTemplateUpdateWarnings(workload, { ...workload, metadata: { name: 'web', generation: 1 } })).toEqual(expected);
     expect(podTemplateUpdateWarnings(workload, workload)).toEqual([]);
+  });
+
+  it('warns of a name that is not a DNS label, since it becomes a hostname, before anything else', () => {
+    const dotted = { name: 'web.v1', annotations: { 'scheduler.alpha.kubernetes.io/critical-pod': '' } };
+    expect(podWarnings(spec({}), dotted)).toEqual([
+      "metadata.name: this is used in the Pod's hostname, which can result in surprising behavior; a DNS label is recommended: [must not contain dots]",
+      'metadata.annotations[scheduler.alpha.kubernetes.io/critical-pod]: non-functional in v1.16+; use the "priorityClassName" field instead',
+    ]);
+    expect(podWarnings(spec({}), { name: 'web-v1' })).toEqual([]);
+    const long = `${'a'.repeat(60)}.bcd`;
+    const workload = { metadata: { name: long, generation: 1 }, spec: { template: { spec: spec({}) } } };
+    expect(podTemplateWarnings(workload)).toEqual([
+      'metadata.name: this is used in Pod names and hostnames, which can result in surprising behavior; a DNS label is recommended: [must be no more than 63 characters must not contain dots]',
+    ]);
+    expect(podTemplateUpdateWarnings(workload, { ...workload, metadata: { name: long, generation: 0 } })).toEqual([]);
   });
 });

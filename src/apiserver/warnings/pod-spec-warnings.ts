@@ -2,13 +2,16 @@
 // `Warning: …`) for a pod spec that is valid but probably not what its author meant: deprecated
 // node labels in selectors, affinity and spread constraints, deprecated annotations, memory
 // and ephemeral storage in fractions of a byte (`memory: 100m`), an env var defined twice,
-// container ports declared twice, duplicate host alias IPs and a negative grace period.
-// Upstream: pkg/api/pod/warnings.go (warningsForPodSpecAndMeta) and pkg/api/node/util.go.
+// container ports declared twice, duplicate host alias IPs and a negative grace period; and a
+// pod's or workload's name that is not a DNS label, as it becomes a hostname. Upstream:
+// pkg/api/pod/warnings.go (warningsForPodSpecAndMeta), pkg/api/node/util.go, and the
+// WarningsOnCreate of pkg/registry/{core/pod,apps/deployment,apps/replicaset,batch/job}.
 
 import type { ObjectMeta } from '../../api/meta';
 import type { Container, ContainerPort } from '../../api/core-container';
 import type { NodeSelectorTerm, PodSpec } from '../../api/core-pod';
 import { parseQuantity } from '../../api/quantity';
+import { checkDns1123Label } from '../../api/validation/names';
 
 const DEPRECATED_NODE_LABELS: Record<string, string> = {
   'beta.kubernetes.io/arch': 'deprecated since v1.14; use "kubernetes.io/arch" instead',
@@ -142,18 +145,33 @@ export function podSpecWarnings(spec: PodSpec, meta: ObjectMeta, prefix = ''): s
   return warnings;
 }
 
+/** The warning for a name that is not a DNS label, where `usage` says what the name becomes. */
+function nameWarnings(name: string | undefined, usage: string): string[] {
+  const problems = checkDns1123Label(name ?? '');
+  return problems.length === 0 ? [] : [`metadata.name: this is used in ${usage}, which can result in surprising behavior; a DNS label is recommended: [${problems.join(' ')}]`];
+}
+
+/** A pod's warnings on create: its name, then its spec and metadata. */
+export function podWarnings(spec: PodSpec, meta: ObjectMeta): string[] {
+  return [...nameWarnings(meta.name, "the Pod's hostname"), ...podSpecWarnings(spec, meta)];
+}
+
 interface WithPodTemplate {
   metadata: ObjectMeta;
   spec: { template?: { metadata?: ObjectMeta; spec: PodSpec } };
 }
 
-/** A workload's warnings about its pod template on create (Deployments, ReplicaSets, Jobs). */
-export function podTemplateWarnings(workload: WithPodTemplate): string[] {
+function templateWarnings(workload: WithPodTemplate): string[] {
   const template = workload.spec.template;
   return template ? podSpecWarnings(template.spec, template.metadata ?? {}, 'spec.template') : [];
 }
 
-/** The same on an update, only when it changes the workload's generation, as upstream warns. */
+/** A workload's warnings on create (Deployments, ReplicaSets, Jobs): its name, then its pod template. */
+export function podTemplateWarnings(workload: WithPodTemplate): string[] {
+  return [...nameWarnings(workload.metadata.name, 'Pod names and hostnames'), ...templateWarnings(workload)];
+}
+
+/** The pod template's warnings on an update, only when it changes the workload's generation, as upstream warns. */
 export function podTemplateUpdateWarnings(workload: WithPodTemplate, old: WithPodTemplate): string[] {
-  return workload.metadata.generation === old.metadata.generation ? [] : podTemplateWarnings(workload);
+  return workload.metadata.generation === old.metadata.generation ? [] : templateWarnings(workload);
 }
