@@ -62,9 +62,9 @@ export async function renderLessons(onFile: (path: string) => void = () => undef
   return { lessons, errors };
 }
 
-/** The index module: each lesson's title, summary, order and step ids, and its loader. */
+/** The index module: each lesson's title, order and step ids, and its loader. */
 function indexModule(lessons: RenderedLesson[], errors: string[]): string {
-  const index = lessons.map(({ id, title, summary, order, steps }) => ({ id, title, summary, order, steps: steps.map((step) => ({ id: step.id })) }));
+  const index = lessons.map(({ id, title, order, steps }) => ({ id, title, order, steps: steps.map((step) => ({ id: step.id })) }));
   const loaders = lessons.map(({ id }) => `${JSON.stringify(id)}: () => import(${JSON.stringify(LESSON_PREFIX + id)})`);
   return `export default ${JSON.stringify({ lessons: index, errors })};\nexport const loaders = {${loaders.join(', ')}};\n`;
 }

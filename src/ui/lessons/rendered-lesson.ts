@@ -21,7 +21,6 @@ export interface RenderedLesson extends Omit<Lesson, 'steps' | 'intro'> {
 export interface LessonIndexEntry {
   id: string;
   title: string;
-  summary: string;
   order: number;
   steps: { id: string }[];
 }
