@@ -3,7 +3,7 @@
 // cancels. Upstream: staging/src/k8s.io/kubectl/pkg/cmd/util/editor/editoptions.go.
 
 import { parse } from 'yaml';
-import { GO_YAML } from '../../api/go-yaml';
+import { KUBECTL_YAML } from '../../api/go-yaml';
 import type { KubeObject } from '../../api/meta';
 import { jsonEqual } from '../../api/objects';
 import { resourcePath } from '../../api/scheme';
@@ -56,7 +56,7 @@ export const editCommand: Command = {
         }
         let changed: KubeObject;
         try {
-          changed = parse(edited, GO_YAML) as KubeObject;
+          changed = parse(edited, KUBECTL_YAML) as KubeObject;
         } catch (error) {
           throw new KubectlError(`error: error parsing edited object: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
         }

@@ -3,8 +3,9 @@
 // `patched (no change)` when the object stayed the same.
 // Upstream: staging/src/k8s.io/kubectl/pkg/cmd/patch/patch.go.
 
-import { parse } from 'yaml';
-import { GO_YAML } from '../../api/go-yaml';
+import { parseDocument } from 'yaml';
+import { goQuote } from '../../api/field-errors';
+import { KUBECTL_YAML } from '../../api/go-yaml';
 import type { KubeObject } from '../../api/meta';
 import { resourcePath } from '../../api/scheme';
 import { jsonEqual } from '../../api/objects';
@@ -14,6 +15,7 @@ import { flagString } from '../flags';
 import { changeOutputFormat } from '../printers/change-output';
 import { printObjects } from '../printers/output';
 import { kindName } from '../resource-mapper';
+import { goYamlError } from '../manifests/go-yaml-errors';
 import { findTargets } from '../targets';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -22,16 +24,22 @@ const CONTENT_TYPES: Record<string, string> = {
   strategic: 'application/strategic-merge-patch+json',
 };
 
-function parsePatch(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
+/**
+ * The patch to send: text that starts as a JSON object goes as it is (the server judges it), any
+ * other is read as YAML, as kubectl's yaml.ToJSON does. Its error quotes the -p text, which is
+ * empty when the patch came from --patch-file, as upstream's does.
+ */
+function parsePatch(text: string, flagText: string): unknown {
+  if (text.trimStart().startsWith('{')) {
     try {
-      return parse(text, GO_YAML) as unknown;
-    } catch (error) {
-      throw new KubectlError(`error: unable to parse "${text}": ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+      return JSON.parse(text);
+    } catch {
+      return text;
     }
   }
+  const document = parseDocument(text, KUBECTL_YAML);
+  if (document.errors.length > 0) throw new KubectlError(`error: unable to parse ${goQuote(flagText)}: ${goYamlError(text, document.errors[0])}`);
+  return document.toJSON() as unknown;
 }
 
 export const patchCommand: Command = {
@@ -60,7 +68,7 @@ export const patchCommand: Command = {
       throw new KubectlError(`error: unable to read patch file: open ${file}: no such file or directory`);
     });
     if (!text) throw new KubectlError('error: must specify --patch or --patch-file containing the contents of the patch');
-    const body = parsePatch(text);
+    const body = parsePatch(text, flagString(flags, 'patch'));
     const subresource = flagString(flags, 'subresource');
     const errors: unknown[] = [];
     const targets = await findTargets(ctx, flags, flags.args, errors);

@@ -2,7 +2,8 @@
 // worked out from the error the `yaml` library found in the same place. go-yaml (a port of
 // libyaml) counts lines from the start of each document; for a scanner error it names the
 // line where scanning stopped, for a parser error the line before the token it could not take
-// (its problem mark is 0-based and printed as is), and a first-line problem gets no line at all.
+// (its problem mark is 0-based and printed as is; at the end of the text the scanner first moves
+// to a new line), and a first-line problem gets no line at all.
 // Mistakes this table does not know keep the library's own words. Upstream: go-yaml v2
 // (yaml.go fail, scannerc.go, parserc.go), as sigs.k8s.io/yaml uses it.
 
@@ -28,7 +29,8 @@ function flowExpectation(text: string, offset: number): string {
   for (let i = 0; i < offset; i++) {
     const c = text[i];
     if (quote) {
-      if (c === quote) quote = '';
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = '';
       continue;
     }
     if (c === '"' || c === "'") quote = c;
@@ -65,7 +67,8 @@ function documentLine(text: string, offset: number): number {
 function goLine(rule: LineRule | undefined, text: string, offset: number): number {
   switch (rule) {
     case 'before':
-      return documentLine(text, offset) - 1;
+      // At the end of text without a final newline, the scanner has moved to a new line itself.
+      return documentLine(text, offset) - (offset >= text.length && !text.endsWith('\n') ? 0 : 1);
     case 'next':
       return documentLine(text, offset) + 1;
     case 'colon': {

@@ -7,7 +7,7 @@
 // staging/src/k8s.io/cli-runtime/pkg/resource/visitor.go (FileVisitor, StreamVisitor).
 
 import { parseAllDocuments } from 'yaml';
-import { GO_YAML } from '../../api/go-yaml';
+import { KUBECTL_YAML } from '../../api/go-yaml';
 import type { KubeObject } from '../../api/meta';
 import type { KubectlContext } from '../context';
 import { KubectlError } from '../errors';
@@ -43,8 +43,7 @@ function unpack(value: unknown, source: string): Manifest[] {
 /** Parses one file's text into its objects (empty documents are skipped), up to the first that cannot be parsed. */
 function parseManifests(text: string, source: string): ManifestEntry[] {
   const entries: ManifestEntry[] = [];
-  // sigs.k8s.io/yaml converts without strictness: a key written twice keeps its last value.
-  const documents = parseAllDocuments(text, { ...GO_YAML, uniqueKeys: false });
+  const documents = parseAllDocuments(text, KUBECTL_YAML);
   for (const document of Array.isArray(documents) ? documents : [documents]) {
     if (document.errors.length > 0) {
       entries.push({ unreadable: new KubectlError(`error: error parsing ${source}: error converting YAML to JSON: ${goYamlError(text, document.errors[0])}`) });
