@@ -7,7 +7,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { chromiumAvailable, launchChromium } from './browser';
 import { serveDist, type StaticSite } from './static-server';
 
-export interface Playground {
+interface Playground {
   site: StaticSite;
   browser: Browser;
   page: Page;
@@ -21,7 +21,7 @@ export interface PlaygroundOptions {
   beforeLoad?: (page: Page, site: StaticSite) => void;
 }
 
-export async function openPlayground(options: PlaygroundOptions = {}): Promise<Playground> {
+async function openPlayground(options: PlaygroundOptions = {}): Promise<Playground> {
   if (!chromiumAvailable()) throw new Error('Debian chromium is missing: .ci/run installs it (apt-get install chromium)');
   const site = await serveDist(options.prefix ?? '/');
   const browser = await launchChromium();
