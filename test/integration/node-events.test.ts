@@ -2,7 +2,8 @@
 // the kubelet's and kube-proxy's starts, the node conditions reaching their status and the node
 // turning Ready, the node controller's registration; the same announcements again when a partitioned node is
 // healed; and a restarted kubelet's own "Starting kubelet." Upstream: pkg/kubelet/kubelet.go
-// (BirthCry), pkg/kubelet/nodestatus/setters.go, pkg/controller/nodelifecycle.
+// (BirthCry), pkg/kubelet/nodestatus/setters.go, pkg/controller/nodelifecycle. Hollow nodes
+// record the same kubelet events, as kubemark's hollow kubelets run the kubelet's own code.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreEvent, Node } from '../../src/api/core';
@@ -73,6 +74,38 @@ describe('node events', () => {
   it('records a restarted kubelet as a new start', async () => {
     await t.cluster.nodes.restartKubelet(NODE);
     await eventually(t.clock, async () => expect((await nodeEvents()).filter((line) => line === 'kubelet: Starting (1)')).toHaveLength(2));
+    expect(await readyOf()).toBe('True');
+  });
+});
+
+describe('hollow node events', () => {
+  let t: TestCluster;
+  const HOLLOW = 'kubetab-hollow-1';
+
+  beforeAll(async () => {
+    t = await startTestCluster({ workers: 0, hollowNodes: 1 });
+  });
+
+  afterAll(async () => {
+    await t?.shutdown();
+  });
+
+  const kubeletEvents = async () =>
+    (await t.client.list<CoreEvent>(EVENTS, 'default')).items.filter((e) => e.involvedObject.name === HOLLOW && e.source?.component === 'kubelet').map((e) => `${e.reason} (${e.count ?? 1})`);
+
+  it("records what a real kubelet records about its node, as kubemark's hollow kubelets do", async () => {
+    await eventually(t.clock, async () => expect(await kubeletEvents()).toHaveLength(6));
+    expect(await kubeletEvents()).toEqual(['Starting (1)', 'NodeHasSufficientMemory (1)', 'NodeHasNoDiskPressure (1)', 'NodeHasSufficientPID (1)', 'NodeAllocatableEnforced (1)', 'NodeReady (1)']);
+    expect((await t.kubectl(['describe', 'node', HOLLOW])).stdout).toMatch(/Normal\s+NodeReady\s+\S+\s+kubelet\s+Node kubetab-hollow-1 status is now: NodeReady/);
+  });
+
+  it('announces Ready again when a silenced hollow node comes back', async () => {
+    const hollow = await t.cluster.hollowNodes();
+    const readyOf = async () => (await t.client.get<Node>(NODES, undefined, HOLLOW)).status?.conditions?.find((c) => c.type === 'Ready')?.status;
+    hollow.setSilent(HOLLOW, true);
+    await eventually(t.clock, async () => expect(await readyOf()).toBe('Unknown'), { stepMs: 1000, maxSteps: 90 });
+    hollow.setSilent(HOLLOW, false);
+    await eventually(t.clock, async () => expect(await kubeletEvents()).toContain('NodeReady (2)'), { stepMs: 1000, maxSteps: 60 });
     expect(await readyOf()).toBe('True');
   });
 });

@@ -1,13 +1,15 @@
 // Registration and heartbeats for every hollow node from one timer: each node's Lease is renewed
 // every 10 s (nodes spread over the period, so a thousand nodes make a steady trickle, not a
 // burst), and its status is posted when the API shows other conditions than its kubelet would
-// (after the node lifecycle controller marked it Unknown) or every five minutes.
+// (after the node lifecycle controller marked it Unknown) or every five minutes. Each hollow
+// kubelet records the events a real one records about its node, as kubemark's do.
 
 import type { Lease } from '../../api/apps';
 import type { Node } from '../../api/core';
 import { findResource } from '../../api/scheme';
 import { isAlreadyExists, isConflict, isNotFound, type ApiClient } from '../../client/client';
 import { LEASE_RENEW_SECONDS, nodeLease, readyConditions, registrationNode, STATUS_REPORT_SECONDS } from '../../../workers/node/kubelet/node-status';
+import { NodeEvents } from '../../../workers/node/kubelet/node-events';
 import type { NodeConfig } from '../../../workers/node/protocol';
 import type { ClusterClock, Timer } from '../clock';
 import { HOLLOW_ANNOTATION, HOLLOW_EXPLANATION, HOLLOW_IDENTITY } from './hollow-node-config';
@@ -18,6 +20,7 @@ const TICK_MS = 1000;
 
 interface Beating {
   config: NodeConfig;
+  events: NodeEvents;
   lease?: Lease;
   nextLeaseAt: number;
   nextStatusAt: number;
@@ -40,17 +43,23 @@ export class HollowHeartbeats {
     const node = registrationNode(config, HOLLOW_IDENTITY, this.clock);
     node.metadata.annotations = { ...node.metadata.annotations, [HOLLOW_ANNOTATION]: HOLLOW_EXPLANATION };
     node.spec.providerID = `kubetab://hollow/${config.name}`;
+    const events = new NodeEvents(this.client, this.clock, config.name);
+    events.started();
+    events.conditionsChanged(undefined, node.status?.conditions ?? []);
+    events.allocatableEnforced();
     let registered: Node;
     try {
       registered = await this.client.create<Node>(NODES, undefined, node);
+      events.conditionsChanged(readyConditions(this.clock.timestamp(), false), registered.status?.conditions ?? []);
     } catch (error) {
       if (!isAlreadyExists(error)) throw error;
       const existing = await this.client.get<Node>(NODES, undefined, config.name);
       registered = await this.client.updateStatus<Node>(NODES, { ...existing, status: { ...node.status, conditions: readyConditions(this.clock.timestamp()) } });
+      events.conditionsChanged(existing.status?.conditions, registered.status?.conditions ?? []);
     }
     const now = this.clock.now();
     const spread = (this.beating.size * 37) % (LEASE_RENEW_SECONDS * 1000);
-    const entry: Beating = { config, nextLeaseAt: now + spread, nextStatusAt: now + STATUS_REPORT_SECONDS * 1000, silent: false };
+    const entry: Beating = { config, events, nextLeaseAt: now + spread, nextStatusAt: now + STATUS_REPORT_SECONDS * 1000, silent: false };
     this.beating.set(config.name, entry);
     await this.renewLease(entry, registered);
     this.ensureTimer();
@@ -138,6 +147,7 @@ export class HollowHeartbeats {
       const old = node.status?.conditions?.find((c) => c.type === fresh.type);
       return old && old.status === fresh.status ? { ...fresh, lastTransitionTime: old.lastTransitionTime } : fresh;
     });
-    await this.client.updateStatus(NODES, { ...node, metadata: { ...node.metadata, resourceVersion: undefined }, status: { ...node.status, conditions } });
+    const reported = await this.client.updateStatus<Node>(NODES, { ...node, metadata: { ...node.metadata, resourceVersion: undefined }, status: { ...node.status, conditions } });
+    entry.events.conditionsChanged(node.status?.conditions, reported.status?.conditions ?? []);
   }
 }
