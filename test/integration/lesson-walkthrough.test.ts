@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CheckWatcher, type CheckStatus } from '../../src/lessons/check-watcher';
 import { parseLesson } from '../../src/lessons/lesson-parser';
 import { heredocDelimiters, parseLine } from '../../src/shell/syntax';
+import { commandLines } from '../../src/ui/markdown/markdown';
 import { eventually, startTestCluster, type KubectlResult, type TestCluster } from '../support/node-cluster';
 
 const WALKED = ['01-first-pod', '03-restarts', '04-services', '05-multi-container-pods', '06-control-plane'];
@@ -23,22 +24,23 @@ function runsUntilInterrupted(line: string): boolean {
   return / (-w|--watch)( |$)/.test(line) || (line.startsWith('kubectl logs ') && / (-f|--follow)( |$)/.test(line));
 }
 
-/** The kubectl commands of a step's shell blocks, without the ones that run until interrupted. */
+/**
+ * The kubectl commands of a step's shell blocks, as the Run button types them (a heredoc's body
+ * becomes the command's standard input), without the ones that run until interrupted.
+ */
 function commands(markdown: string): Command[] {
-  const blocks = [...markdown.matchAll(/```(?:sh|bash|shell)\n([\s\S]*?)```/g)].map((m) => m[1].split('\n'));
+  const lines = [...markdown.matchAll(/```(?:sh|bash|shell)\n([\s\S]*?)```/g)].flatMap((m) => commandLines(m[1]));
   const found: Command[] = [];
-  for (const lines of blocks) {
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i].trim();
-      const [delimiter] = heredocDelimiters(line);
-      let stdin: string | undefined;
-      if (delimiter) {
-        const end = lines.indexOf(delimiter, i + 1);
-        stdin = `${lines.slice(i + 1, end).join('\n')}\n`;
-        i = end;
-      }
-      if (line.startsWith('kubectl ') && !runsUntilInterrupted(line)) found.push({ line, ...(stdin !== undefined && { stdin }) });
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const [delimiter] = heredocDelimiters(line);
+    let stdin: string | undefined;
+    if (delimiter) {
+      const end = lines.findIndex((body, j) => j > i && body.trim() === delimiter);
+      stdin = `${lines.slice(i + 1, end).join('\n')}\n`;
+      i = end;
     }
+    if (line.startsWith('kubectl ') && !runsUntilInterrupted(line)) found.push({ line, ...(stdin !== undefined && { stdin }) });
   }
   return found;
 }
