@@ -4,11 +4,12 @@
 // and the Deployment's replacements run elsewhere; a partitioned node goes NotReady while its
 // containers keep running, and is Ready again soon after it is healed.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Deployment } from '../../src/api/apps';
 import type { CoreEvent, Node, Pod } from '../../src/api/core';
 import { findResource } from '../../src/api/scheme';
-import { eventually, startTestCluster, type TestCluster } from '../support/node-cluster';
+import { eventually } from '../support/node-cluster';
+import { useTestCluster } from '../support/use-test-cluster';
 
 const PODS = findResource('', 'v1', 'pods')!;
 const NODES = findResource('', 'v1', 'nodes')!;
@@ -16,15 +17,7 @@ const EVENTS = findResource('', 'v1', 'events')!;
 const DEPLOYMENTS = findResource('apps', 'v1', 'deployments')!;
 
 describe('node failures', () => {
-  let t: TestCluster;
-
-  beforeAll(async () => {
-    t = await startTestCluster({ pullDelayScale: 0 });
-  });
-
-  afterAll(async () => {
-    await t?.shutdown();
-  });
+  const t = useTestCluster({ pullDelayScale: 0 });
 
   /** Moves the clock on a second at a time, letting the worker nodes follow each step. */
   const pass = async (ms: number) => {

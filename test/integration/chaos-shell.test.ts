@@ -3,9 +3,9 @@
 // are adopted again, as a real kubelet restart leaves containerd's containers alone), stopping
 // and starting a node, and refusing a node that is not there.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Node, Pod } from '../../src/api/core';
-import { startTestCluster, type TestCluster } from '../support/node-cluster';
+import { useTestCluster } from '../support/use-test-cluster';
 import { createPod, NODES, podObject, waitFor, waitForPod, waitForRunning } from '../support/pod-fixtures';
 import { testShell, type TestShell } from '../support/test-shell';
 
@@ -16,16 +16,11 @@ function readyStatus(node: Node): string | undefined {
 }
 
 describe('node chaos from the shell', () => {
-  let t: TestCluster;
+  const t = useTestCluster({ pullDelayScale: 0 });
   let shell: TestShell;
 
   beforeAll(async () => {
-    t = await startTestCluster({ pullDelayScale: 0 });
     shell = testShell(t);
-  });
-
-  afterAll(async () => {
-    await t?.shutdown();
   });
 
   const waitForNode = (check: (node: Node) => void) =>

@@ -3,10 +3,11 @@
 // scheduler places pods there too; its kubelet leaves the static pods' mirror pods alone but
 // counts what they request when it admits a pod.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CoreEvent, Pod } from '../../src/api/core';
 import { findResource } from '../../src/api/scheme';
-import { eventually, startTestCluster, type TestCluster } from '../support/node-cluster';
+import { eventually, type TestCluster } from '../support/node-cluster';
+import { useTestCluster } from '../support/use-test-cluster';
 
 const PODS = findResource('', 'v1', 'pods')!;
 const EVENTS = findResource('', 'v1', 'events')!;
@@ -30,15 +31,7 @@ async function running(t: TestCluster, name: string): Promise<Pod> {
 }
 
 describe('workloads on the control-plane node', () => {
-  let t: TestCluster;
-
-  beforeAll(async () => {
-    t = await startTestCluster({ workers: 0 });
-  });
-
-  afterAll(async () => {
-    await t?.shutdown();
-  });
+  const t = useTestCluster({ workers: 0 });
 
   it('runs a pod that names the node, in the node pod range, with logs', async () => {
     await t.client.create(PODS, 'default', pod('named', { nodeName: NODE }));

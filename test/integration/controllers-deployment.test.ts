@@ -3,11 +3,12 @@
 // ten replicas that never drops below eight available, rollback through a revived revision,
 // Recreate, pause and resume, revision history cleanup, and the progress deadline.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Deployment, ReplicaSet } from '../../src/api/apps';
 import type { CoreEvent, Pod } from '../../src/api/core';
 import { findResource } from '../../src/api/scheme';
-import { eventually, startTestCluster, type TestCluster } from '../support/node-cluster';
+import { eventually } from '../support/node-cluster';
+import { useTestCluster } from '../support/use-test-cluster';
 
 const PODS = findResource('', 'v1', 'pods')!;
 const EVENTS = findResource('', 'v1', 'events')!;
@@ -24,15 +25,7 @@ function deployment(name: string, replicas: number, image: string, extra: Partia
 }
 
 describe('deployment controller', () => {
-  let t: TestCluster;
-
-  beforeAll(async () => {
-    t = await startTestCluster({ workers: 0, hollowNodes: 4 });
-  });
-
-  afterAll(async () => {
-    await t?.shutdown();
-  });
+  const t = useTestCluster({ workers: 0, hollowNodes: 4 });
 
   const get = (name: string) => t.client.get<Deployment>(DEPLOYMENTS, 'default', name);
   const replicaSets = async (app: string) => (await t.client.list<ReplicaSet>(REPLICA_SETS, 'default', { labelSelector: `app=${app}` })).items;

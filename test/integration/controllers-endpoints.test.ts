@@ -3,11 +3,12 @@
 // notReadyAddresses when their node goes silent (and the node lifecycle controller's taints and
 // events on the way), publishNotReadyAddresses, and LoadBalancer addresses with their events.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Deployment, EndpointSlice } from '../../src/api/apps';
 import type { CoreEvent, Endpoints, Node, Pod, Service } from '../../src/api/core';
 import { findResource } from '../../src/api/scheme';
-import { eventually, startTestCluster, type TestCluster } from '../support/node-cluster';
+import { eventually } from '../support/node-cluster';
+import { useTestCluster } from '../support/use-test-cluster';
 
 const PODS = findResource('', 'v1', 'pods')!;
 const NODES = findResource('', 'v1', 'nodes')!;
@@ -22,10 +23,9 @@ function service(name: string, extra: Partial<Service['spec']> = {}): Service {
 }
 
 describe('endpoints, endpoint slices, node lifecycle and load balancers', () => {
-  let t: TestCluster;
+  const t = useTestCluster({ workers: 0, hollowNodes: 2 });
 
   beforeAll(async () => {
-    t = await startTestCluster({ workers: 0, hollowNodes: 2 });
     const d: Deployment = {
       apiVersion: 'apps/v1',
       kind: 'Deployment',
@@ -34,10 +34,6 @@ describe('endpoints, endpoint slices, node lifecycle and load balancers', () => 
     };
     await t.client.create(DEPLOYMENTS, 'default', d);
     await eventually(t.clock, async () => expect((await t.client.list<Pod>(PODS, 'default', { labelSelector: 'app=web' })).items.filter((p) => p.status?.podIP)).toHaveLength(4));
-  });
-
-  afterAll(async () => {
-    await t?.shutdown();
   });
 
   it('points the kubernetes Service at the API server on the control-plane node', async () => {

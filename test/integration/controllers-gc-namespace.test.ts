@@ -2,12 +2,13 @@
 // deletion of a Deployment's ReplicaSet and pods, orphaning, foreground deletion holding the
 // owner until its dependents are gone, and a namespace deleted with its content.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Deployment, ReplicaSet } from '../../src/api/apps';
 import type { Namespace, Pod } from '../../src/api/core';
 import { findResource } from '../../src/api/scheme';
 import { isNotFound } from '../../src/client/client';
-import { eventually, startTestCluster, type TestCluster } from '../support/node-cluster';
+import { eventually } from '../support/node-cluster';
+import { useTestCluster } from '../support/use-test-cluster';
 
 const PODS = findResource('', 'v1', 'pods')!;
 const NAMESPACES = findResource('', 'v1', 'namespaces')!;
@@ -24,15 +25,7 @@ function deployment(name: string, namespace = 'default'): Deployment {
 }
 
 describe('garbage collector and namespace controller', () => {
-  let t: TestCluster;
-
-  beforeAll(async () => {
-    t = await startTestCluster({ workers: 0, hollowNodes: 2 });
-  });
-
-  afterAll(async () => {
-    await t?.shutdown();
-  });
+  const t = useTestCluster({ workers: 0, hollowNodes: 2 });
 
   const running = async (app: string, namespace = 'default') => {
     await t.client.create(DEPLOYMENTS, namespace, deployment(app, namespace));

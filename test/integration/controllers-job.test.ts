@@ -2,11 +2,12 @@
 // parallelism, the tracking finalizer, upstream's conditions and events, pod failures counted
 // against backoffLimit, and activeDeadlineSeconds.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Job } from '../../src/api/apps';
 import type { CoreEvent, Pod } from '../../src/api/core';
 import { findResource } from '../../src/api/scheme';
-import { eventually, startTestCluster, type TestCluster } from '../support/node-cluster';
+import { eventually } from '../support/node-cluster';
+import { useTestCluster } from '../support/use-test-cluster';
 
 const PODS = findResource('', 'v1', 'pods')!;
 const EVENTS = findResource('', 'v1', 'events')!;
@@ -22,15 +23,7 @@ function job(name: string, script: string, spec: Partial<Job['spec']> = {}): Job
 }
 
 describe('job controller', () => {
-  let t: TestCluster;
-
-  beforeAll(async () => {
-    t = await startTestCluster({ pullDelayScale: 0 });
-  });
-
-  afterAll(async () => {
-    await t?.shutdown();
-  });
+  const t = useTestCluster({ pullDelayScale: 0 });
 
   const get = (name: string) => t.client.get<Job>(JOBS, 'default', name);
   const conditions = (j: Job) => (j.status?.conditions ?? []).map((c) => [c.type, c.status, c.reason, c.message]);

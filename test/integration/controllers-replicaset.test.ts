@@ -2,11 +2,12 @@
 // matching orphans and release of pods relabelled away, the scale-down order (an unscheduled
 // pod goes first), and status with minReadySeconds holding availableReplicas back.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ReplicaSet } from '../../src/api/apps';
 import type { CoreEvent, Pod } from '../../src/api/core';
 import { findResource } from '../../src/api/scheme';
-import { eventually, startTestCluster, type TestCluster } from '../support/node-cluster';
+import { eventually } from '../support/node-cluster';
+import { useTestCluster } from '../support/use-test-cluster';
 
 const PODS = findResource('', 'v1', 'pods')!;
 const EVENTS = findResource('', 'v1', 'events')!;
@@ -22,15 +23,7 @@ function replicaSet(name: string, replicas: number, minReadySeconds = 0): Replic
 }
 
 describe('replicaset controller', () => {
-  let t: TestCluster;
-
-  beforeAll(async () => {
-    t = await startTestCluster({ workers: 0, hollowNodes: 3 });
-  });
-
-  afterAll(async () => {
-    await t?.shutdown();
-  });
+  const t = useTestCluster({ workers: 0, hollowNodes: 3 });
 
   const pods = async (app: string) => (await t.client.list<Pod>(PODS, 'default', { labelSelector: `app=${app}` })).items.filter((p) => !p.metadata.deletionTimestamp);
   const rs = (name: string) => t.client.get<ReplicaSet>(REPLICA_SETS, 'default', name);

@@ -3,25 +3,17 @@
 // and terminating but not ready, Endpoints drops it, and once it is gone the slice is empty.
 // Upstream: pkg/controller/endpointslice (terminating condition) and pkg/controller/endpoint.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EndpointSlice } from '../../src/api/apps';
 import type { Endpoints, Service } from '../../src/api/core';
 import { findResource } from '../../src/api/scheme';
-import { startTestCluster, type TestCluster } from '../support/node-cluster';
+import { useTestCluster } from '../support/use-test-cluster';
 import { createPod, ENDPOINT_SLICES, PODS, podObject, SERVICES, waitFor, waitForRunning } from '../support/pod-fixtures';
 
 const ENDPOINTS = findResource('', 'v1', 'endpoints')!;
 
 describe('a terminating endpoint', () => {
-  let t: TestCluster;
-
-  beforeAll(async () => {
-    t = await startTestCluster({ workers: 1, pullDelayScale: 0 });
-  });
-
-  afterAll(async () => {
-    await t?.shutdown();
-  });
+  const t = useTestCluster({ workers: 1, pullDelayScale: 0 });
 
   const conditions = async () => {
     const slices = (await t.client.list<EndpointSlice>(ENDPOINT_SLICES, 'default', { labelSelector: 'kubernetes.io/service-name=sleepers' })).items;

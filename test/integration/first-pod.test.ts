@@ -2,24 +2,17 @@
 // kubetab's kubectl, a pod that goes Pending → ContainerCreating → Running on the manual
 // clock, its logs from the real nginx image, describe with events, and deletion.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Pod } from '../../src/api/core';
 import { findResource } from '../../src/api/scheme';
 import { summarizePod } from '../../src/apiserver/tables/pods';
-import { eventually, startTestCluster, type TestCluster } from '../support/node-cluster';
+import { eventually } from '../support/node-cluster';
+import { useTestCluster } from '../support/use-test-cluster';
 
 const PODS = findResource('', 'v1', 'pods')!;
 
 describe('your first pod', () => {
-  let t: TestCluster;
-
-  beforeAll(async () => {
-    t = await startTestCluster();
-  });
-
-  afterAll(async () => {
-    await t?.shutdown();
-  });
+  const t = useTestCluster();
 
   it('lists the four nodes Ready, as kind names them', async () => {
     const nodes = await eventually(t.clock, async () => {

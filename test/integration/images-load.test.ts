@@ -4,10 +4,10 @@
 // size and digest, and bad names or files are refused without loading anything.
 
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Node } from '../../src/api/core';
 import { wat } from '../../workers/runtime/test-support/entry-node-harness';
-import { startTestCluster, type TestCluster } from '../support/node-cluster';
+import { useTestCluster } from '../support/use-test-cluster';
 import { createPod, logs, NODES, podEvents, podObject, waitFor, waitForPod } from '../support/pod-fixtures';
 import { testShell, type TestShell } from '../support/test-shell';
 
@@ -21,22 +21,17 @@ const HELLO = `(module
     (drop (call $fd_write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8)))))`;
 
 describe('kubetab image load', () => {
-  let t: TestCluster;
+  const t = useTestCluster();
   let shell: TestShell;
   let bytes: Uint8Array;
   let digest: string;
 
   beforeAll(async () => {
-    t = await startTestCluster();
     shell = testShell(t);
     bytes = await wat(HELLO);
     digest = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
     shell.files.writeBinary('hello.wasm', bytes);
     shell.files.write('notes.txt', 'not a program\n');
-  });
-
-  afterAll(async () => {
-    await t?.shutdown();
   });
 
   it('loads the file onto every node, the control plane too, as kind load reports it', async () => {

@@ -3,12 +3,13 @@
 // pods followed together until the user stops, and a pod that cannot give its log stopping the
 // command, or, with --ignore-errors, reported in line while the others print.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Deployment } from '../../src/api/apps';
 import type { Pod } from '../../src/api/core';
 import { findResource } from '../../src/api/scheme';
 import { runKubectl } from '../../src/kubectl/kubectl';
-import { eventually, kubectlContext, startTestCluster, type TestCluster } from '../support/node-cluster';
+import { eventually, kubectlContext, type TestCluster } from '../support/node-cluster';
+import { useTestCluster } from '../support/use-test-cluster';
 import { createPod, PODS, podObject } from '../support/pod-fixtures';
 
 const DEPLOYMENTS = findResource('apps', 'v1', 'deployments')!;
@@ -31,12 +32,11 @@ async function podNames(t: TestCluster, selector: string): Promise<string[]> {
 }
 
 describe('kubectl logs -l', () => {
-  let t: TestCluster;
+  const t = useTestCluster();
   let counters: string[];
   let tickers: string[];
 
   beforeAll(async () => {
-    t = await startTestCluster();
     await t.client.create(DEPLOYMENTS, 'default', deployment('counter', 'i=1; while [ $i -le 15 ]; do echo "line $i"; i=$((i+1)); done; sleep 3600'));
     await t.client.create(DEPLOYMENTS, 'default', deployment('ticker', 'i=1; while true; do echo "tick $i"; i=$((i+1)); sleep 1; done'));
     counters = await eventually(t.clock, async () => {
@@ -51,10 +51,6 @@ describe('kubectl logs -l', () => {
       for (const name of names) expect((await t.kubectl(['logs', name])).stdout).toContain('tick 1\n');
       return names;
     });
-  });
-
-  afterAll(async () => {
-    await t?.shutdown();
   });
 
   it('prints the last 10 lines of every matching pod', async () => {

@@ -3,9 +3,10 @@
 // editor hook, the default namespace from config set-context, a deployment rollout (status,
 // history, undo), wait, and get -w until interrupted.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runKubectl } from '../../src/kubectl/kubectl';
-import { eventually, kubectlContext, splitArgs, startTestCluster, type TestCluster } from '../support/node-cluster';
+import { eventually, kubectlContext, splitArgs, type TestCluster } from '../support/node-cluster';
+import { useTestCluster } from '../support/use-test-cluster';
 
 const CONFIG = (data: string) => `apiVersion: v1
 kind: ConfigMap
@@ -47,16 +48,11 @@ function session(t: TestCluster, edit: (text: string) => string, cancel?: { list
 }
 
 describe('kubectl workflows', () => {
-  let t: TestCluster;
+  const t = useTestCluster();
   let k: Session;
 
   beforeAll(async () => {
-    t = await startTestCluster();
     k = session(t, (text) => text.replace('level: "1"', 'level: "9"'));
-  });
-
-  afterAll(async () => {
-    await t?.shutdown();
   });
 
   it('applies: created, unchanged, configured, and removes what the file no longer has', async () => {

@@ -4,9 +4,10 @@
 // sidecars start in order before the app container (the next waits for a sidecar's startup
 // probe) and stop after it, in reverse order.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ContainerStatus, Pod } from '../../src/api/core';
-import { startTestCluster, type TestCluster } from '../support/node-cluster';
+import { type TestCluster } from '../support/node-cluster';
+import { useTestCluster } from '../support/use-test-cluster';
 import { createPod, logs, podEvents, podObject, PODS, waitFor, waitForPod, waitForRunning } from '../support/pod-fixtures';
 
 const NODE = 'kubetab-worker2';
@@ -35,15 +36,7 @@ function finishedAt(status: ContainerStatus | undefined): number {
 }
 
 describe('lifecycle hooks and sidecars', () => {
-  let t: TestCluster;
-
-  beforeAll(async () => {
-    t = await startTestCluster();
-  });
-
-  afterAll(async () => {
-    await t?.shutdown();
-  });
+  const t = useTestCluster();
 
   it('runs postStart before the container counts as running', async () => {
     await createPod(

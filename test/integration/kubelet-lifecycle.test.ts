@@ -4,11 +4,12 @@
 // node's Lease heartbeats. Upstream: pkg/kubelet (kuberuntime_manager.go doBackOff,
 // images/image_manager.go, status/generate.go) and client-go util/flowcontrol/backoff.go.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Lease } from '../../src/api/apps';
 import type { ContainerStatus, Pod } from '../../src/api/core';
 import { findResource } from '../../src/api/scheme';
-import { startTestCluster, type TestCluster } from '../support/node-cluster';
+import { type TestCluster } from '../support/node-cluster';
+import { useTestCluster } from '../support/use-test-cluster';
 import { createPod, eventCount, podEvents, podObject, PODS, waitFor, waitForPod } from '../support/pod-fixtures';
 
 const NODE = 'kubetab-worker';
@@ -48,15 +49,7 @@ function gapsInSeconds(starts: number[]): number[] {
 }
 
 describe('a pod on its node', () => {
-  let t: TestCluster;
-
-  beforeAll(async () => {
-    t = await startTestCluster();
-  });
-
-  afterAll(async () => {
-    await t?.shutdown();
-  });
+  const t = useTestCluster();
 
   it('restarts a crashing container at once, then after 10 s, 20 s and 40 s (at the failed sync retried 10 to 15 s later), showing Error, then CrashLoopBackOff from that retry', async () => {
     const follow = await runStarts(t, 'crasher');

@@ -3,9 +3,9 @@
 // driving the container's ready flag and the pod's conditions, tcpSocket readiness, and a
 // startup probe holding liveness and readiness back until it passes.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Pod } from '../../src/api/core';
-import { startTestCluster, type TestCluster } from '../support/node-cluster';
+import { useTestCluster } from '../support/use-test-cluster';
 import { createPod, eventCount, podEvents, podObject, waitFor, waitForPod, waitForRunning } from '../support/pod-fixtures';
 
 const NODE = 'kubetab-worker';
@@ -17,15 +17,7 @@ function condition(pod: Pod, type: string): string | undefined {
 }
 
 describe('probes', () => {
-  let t: TestCluster;
-
-  beforeAll(async () => {
-    t = await startTestCluster();
-  });
-
-  afterAll(async () => {
-    await t?.shutdown();
-  });
+  const t = useTestCluster();
 
   it('restarts the docs liveness example once /tmp/healthy is gone, with its events', async () => {
     await createPod(

@@ -3,24 +3,19 @@
 // while the container runs (within the kubelet's sync period), the kubelet-managed
 // /etc/resolv.conf and /etc/hosts, and admission refusing a pod that does not fit its node.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ConfigMap, Node } from '../../src/api/core';
-import { startTestCluster, type TestCluster } from '../support/node-cluster';
+import { useTestCluster } from '../support/use-test-cluster';
 import { CONFIG_MAPS, createPod, logs, NODES, podEvents, podObject, waitFor, waitForPod, waitForRunning } from '../support/pod-fixtures';
 
 const NODE = 'kubetab-worker3';
 
 describe('kubelet: configuration, files and admission', () => {
-  let t: TestCluster;
+  const t = useTestCluster();
 
   beforeAll(async () => {
-    t = await startTestCluster();
     const settings: ConfigMap = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings', namespace: 'default' }, data: { GREETING: 'hello', color: 'blue' } };
     await t.client.create(CONFIG_MAPS, 'default', settings);
-  });
-
-  afterAll(async () => {
-    await t?.shutdown();
   });
 
   it('sets environment variables from a ConfigMap', async () => {

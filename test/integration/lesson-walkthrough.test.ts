@@ -5,12 +5,13 @@
 // learner to type something of their own are not walked here.
 
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CheckWatcher, type CheckStatus } from '../../src/lessons/check-watcher';
 import { parseLesson } from '../../src/lessons/lesson-parser';
 import { heredocDelimiters, parseLine } from '../../src/shell/syntax';
 import { commandLines } from '../../src/ui/markdown/markdown';
-import { eventually, startTestCluster, type KubectlResult, type TestCluster } from '../support/node-cluster';
+import { eventually, type KubectlResult, type TestCluster } from '../support/node-cluster';
+import { useTestCluster } from '../support/use-test-cluster';
 
 const WALKED = ['01-first-pod', '03-restarts', '04-services', '05-multi-container-pods', '06-control-plane'];
 
@@ -88,15 +89,7 @@ async function run(t: TestCluster, { line, stdin }: Command): Promise<void> {
 const EXEC_ROUNDS = 3;
 
 describe.each(WALKED)('lesson %s, done as written', (id) => {
-  let t: TestCluster;
-
-  beforeAll(async () => {
-    t = await startTestCluster();
-  });
-
-  afterAll(async () => {
-    await t?.shutdown();
-  });
+  const t = useTestCluster();
 
   it('turns every step green by running its commands', async () => {
     const lesson = parseLesson(id, await readFile(new URL(`../../lessons/${id}/index.md`, import.meta.url), 'utf8'));

@@ -3,10 +3,10 @@
 // headless Service's ready endpoints and an endpoint's hostname record; an ExternalName alias;
 // NXDOMAIN; and busybox's nslookup in a pod reading the kubelet's resolv.conf.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { EndpointSlice } from '../../src/api/apps';
 import type { Service } from '../../src/api/core';
-import { startTestCluster, type TestCluster } from '../support/node-cluster';
+import { useTestCluster } from '../support/use-test-cluster';
 import { createPod, ENDPOINT_SLICES, logs, podObject, SERVICES, waitForPod } from '../support/pod-fixtures';
 import { testShell, type TestShell } from '../support/test-shell';
 
@@ -28,20 +28,15 @@ const HEADLESS_SLICE: EndpointSlice = {
 };
 
 describe('cluster DNS', () => {
-  let t: TestCluster;
+  const t = useTestCluster();
   let shell: TestShell;
 
   beforeAll(async () => {
-    t = await startTestCluster();
     shell = testShell(t);
     await t.client.create(SERVICES, 'default', service('web', { clusterIP: '10.96.100.20', ports: [{ port: 80 }] }));
     await t.client.create(SERVICES, 'default', service('db', { clusterIP: 'None', ports: [{ port: 5432 }] }));
     await t.client.create(ENDPOINT_SLICES, 'default', HEADLESS_SLICE);
     await t.client.create(SERVICES, 'default', service('alias', { type: 'ExternalName', externalName: 'web.default.svc.cluster.local' }));
-  });
-
-  afterAll(async () => {
-    await t?.shutdown();
   });
 
   const answer = (name: string, ...addresses: string[]) =>

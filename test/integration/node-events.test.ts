@@ -5,25 +5,18 @@
 // (BirthCry), pkg/kubelet/nodestatus/setters.go, pkg/controller/nodelifecycle. Hollow nodes
 // record the same kubelet events, as kubemark's hollow kubelets run the kubelet's own code.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CoreEvent, Node } from '../../src/api/core';
 import { findResource } from '../../src/api/scheme';
-import { eventually, startTestCluster, type TestCluster } from '../support/node-cluster';
+import { eventually } from '../support/node-cluster';
+import { useTestCluster } from '../support/use-test-cluster';
 
 const NODES = findResource('', 'v1', 'nodes')!;
 const EVENTS = findResource('', 'v1', 'events')!;
 const NODE = 'kubetab-worker2';
 
 describe('node events', () => {
-  let t: TestCluster;
-
-  beforeAll(async () => {
-    t = await startTestCluster({ pullDelayScale: 0 });
-  });
-
-  afterAll(async () => {
-    await t?.shutdown();
-  });
+  const t = useTestCluster({ pullDelayScale: 0 });
 
   /** The node's events, oldest first, as `source: Reason (count)`. */
   const nodeEvents = async () => {
@@ -79,16 +72,8 @@ describe('node events', () => {
 });
 
 describe('hollow node events', () => {
-  let t: TestCluster;
+  const t = useTestCluster({ workers: 0, hollowNodes: 1 });
   const HOLLOW = 'kubetab-hollow-1';
-
-  beforeAll(async () => {
-    t = await startTestCluster({ workers: 0, hollowNodes: 1 });
-  });
-
-  afterAll(async () => {
-    await t?.shutdown();
-  });
 
   const kubeletEvents = async () =>
     (await t.client.list<CoreEvent>(EVENTS, 'default')).items.filter((e) => e.involvedObject.name === HOLLOW && e.source?.component === 'kubelet').map((e) => `${e.reason} (${e.count ?? 1})`);

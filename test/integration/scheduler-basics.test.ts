@@ -3,10 +3,11 @@
 // added), hard topology spread keeping the skew within maxSkew, and required pod
 // anti-affinity keeping replicas on different nodes.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CoreEvent, Pod } from '../../src/api/core';
 import { findResource } from '../../src/api/scheme';
-import { eventually, startTestCluster, type TestCluster } from '../support/node-cluster';
+import { eventually } from '../support/node-cluster';
+import { useTestCluster } from '../support/use-test-cluster';
 
 const PODS = findResource('', 'v1', 'pods')!;
 const NODES = findResource('', 'v1', 'nodes')!;
@@ -17,15 +18,7 @@ function pod(name: string, spec: Partial<Pod['spec']> = {}, labels: Record<strin
 }
 
 describe('scheduler', () => {
-  let t: TestCluster;
-
-  beforeAll(async () => {
-    t = await startTestCluster({ workers: 0, hollowNodes: 3 });
-  });
-
-  afterAll(async () => {
-    await t?.shutdown();
-  });
+  const t = useTestCluster({ workers: 0, hollowNodes: 3 });
 
   const nodeOf = async (name: string) => (await t.client.get<Pod>(PODS, 'default', name)).spec.nodeName;
 

@@ -2,21 +2,16 @@
 // heredoc's body are the manifest's text, not the shell's, so a body with an unclosed quote
 // still ends at its delimiter and the shell takes the next command.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestCluster, type TestCluster } from '../support/node-cluster';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestCluster } from '../support/use-test-cluster';
 import { testShell, type TestShell } from '../support/test-shell';
 
 describe('heredocs in the shell', () => {
-  let t: TestCluster;
+  const t = useTestCluster({ workers: 0 });
   let shell: TestShell;
 
   beforeAll(async () => {
-    t = await startTestCluster({ workers: 0 });
     shell = testShell(t);
-  });
-
-  afterAll(async () => {
-    await t?.shutdown();
   });
 
   async function typeLines(lines: string[]): Promise<string> {
