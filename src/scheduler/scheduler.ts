@@ -198,7 +198,7 @@ export class Scheduler {
     return found;
   }
 
-  /** The feasible node with the highest weighted score; ties broken at random, as upstream does. */
+  /** The feasible node with the highest weighted score; ties broken uniformly at random, as upstream does. */
   private select(state: CycleState, count: number): NodeInfo {
     const feasible = this.feasible;
     const slots = this.buffers.feasible;
@@ -219,18 +219,19 @@ export class Scheduler {
       plugin.normalize?.(scores, count, state);
       for (let i = 0; i < count; i++) totals[i] += scores[i] * plugin.weight;
     }
-    let best = 0;
+    let highest = totals[0];
     let ties = 1;
     for (let i = 1; i < count; i++) {
-      if (totals[i] > totals[best]) {
-        best = i;
+      if (totals[i] > highest) {
+        highest = totals[i];
         ties = 1;
-      } else if (totals[i] === totals[best]) {
+      } else if (totals[i] === highest) {
         ties++;
-        if (Math.random() * ties < 1) best = i;
       }
     }
-    return feasible[best];
+    let pick = Math.floor(Math.random() * ties);
+    for (let i = 0; i < count; i++) if (totals[i] === highest && pick-- === 0) return feasible[i];
+    return feasible[0];
   }
 
   private async bind(pod: Pod, key: string, nodeName: string): Promise<void> {

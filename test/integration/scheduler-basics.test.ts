@@ -1,5 +1,5 @@
-// The scheduler on hollow nodes: upstream's exact FailedScheduling message and PodScheduled
-// condition, unschedulable pods retried when the cluster changes (a node labelled, a node
+// The scheduler on hollow nodes: ties between equally good nodes broken at random, upstream's
+// exact FailedScheduling message and PodScheduled condition, unschedulable pods retried when the cluster changes (a node labelled, a node
 // added), hard topology spread keeping the skew within maxSkew, and required pod
 // anti-affinity keeping replicas on different nodes.
 
@@ -21,6 +21,17 @@ describe('scheduler', () => {
   const t = useTestCluster({ workers: 0, hollowNodes: 3 });
 
   const nodeOf = async (name: string) => (await t.client.get<Pod>(PODS, 'default', name)).spec.nodeName;
+
+  it('breaks a tie between equally good nodes at random, not always for the same node', async () => {
+    const chosen = new Set<string>();
+    for (let i = 0; i < 12; i++) {
+      await t.client.create(PODS, 'default', pod(`tie-${i}`, { nodeSelector: { 'kubetab.dev/hollow': 'true' } }));
+      chosen.add(await eventually(t.clock, async () => (await nodeOf(`tie-${i}`)) || Promise.reject(new Error('not scheduled yet'))));
+      await t.client.delete(PODS, 'default', `tie-${i}`, { gracePeriodSeconds: 0 });
+      await eventually(t.clock, async () => expect((await t.client.list<Pod>(PODS, 'default')).items.map((p) => p.metadata.name)).not.toContain(`tie-${i}`));
+    }
+    expect(chosen.size).toBeGreaterThan(1);
+  });
 
   it('explains an unschedulable pod with upstream FailedScheduling message', async () => {
     await t.client.create(PODS, 'default', pod('big', { containers: [{ name: 'c', image: 'nginx:1.27', resources: { requests: { cpu: '5' } } }] }));

@@ -158,7 +158,9 @@ const INT_RANGES = { int32: [-(2 ** 31), 2 ** 31 - 1], int64: [-(2 ** 63), 2 ** 
 
 function decodeInteger(ctx: Context, value: unknown, scalar: 'int32' | 'int64', goType: string, parent: object | undefined, key: string | number): number {
   if (typeof value !== 'number') throw typeError(ctx, jsonKind(value), goType);
-  const [min, max] = INT_RANGES[scalar];
+  const range = INT_RANGES[scalar];
+  const min = range[0];
+  const max = range[1];
   // An integer in range with no literal of its own is written plainly: nothing more to check.
   if (Number.isInteger(value) && value >= min && value <= max && !ctx.options.fractions) return value;
   const literal = numberLiteral(ctx, parent, key, value);
@@ -307,11 +309,27 @@ function decodeValue(ctx: Context, value: unknown, type: TypeRef, goType: string
   }
 }
 
+/** The present fields of the structs being decoded, one list pair per nesting depth, reused. */
+const scratch: { indices: number[]; values: unknown[] }[] = [];
+let depth = 0;
+
 function decodeStruct(ctx: Context, input: Record<string, unknown>, plan: StructPlan, base?: Record<string, unknown>): Record<string, unknown> {
+  const frame = (scratch[depth] ??= { indices: [], values: [] });
+  depth++;
+  try {
+    return decodeFields(ctx, input, plan, base, frame.indices, frame.values);
+  } finally {
+    depth--;
+  }
+}
+
+/**
+ * decodeStruct's work, with `indices` and `values` to collect the fields present (by index, and
+ * decoded; usually already in Go's order). `values` is cleared again before returning.
+ */
+function decodeFields(ctx: Context, input: Record<string, unknown>, plan: StructPlan, base: Record<string, unknown> | undefined, indices: number[], values: unknown[]): Record<string, unknown> {
   const fields = plan.fields;
-  /** The fields present, by index, and their decoded values (usually already in Go's order). */
-  const indices: number[] = [];
-  const values: unknown[] = [];
+  let count = 0;
   let ordered = true;
   const outerStruct = ctx.struct;
   for (const key in input) {
@@ -327,17 +345,18 @@ function decodeStruct(ctx: Context, input: Record<string, unknown>, plan: Struct
     ctx.fieldStack.pop();
     ctx.path.pop();
     ctx.struct = outerStruct;
-    if (indices.length > 0 && indices[indices.length - 1] > i) ordered = false;
-    indices.push(i);
-    values.push(value);
+    if (count > 0 && indices[count - 1] > i) ordered = false;
+    indices[count] = i;
+    values[count] = value;
+    count++;
   }
   const duplicates = ctx.options.duplicates?.get(input);
   if (duplicates) for (const duplicate of duplicates) ctx.strictErrors.push(`duplicate field "${pathText(ctx, duplicate)}"`);
-  if (!ordered) sortByIndex(indices, values);
+  if (!ordered) sortByIndex(indices, values, count);
   const result: Record<string, unknown> = {};
   const always = plan.always;
   let next = 0;
-  for (let p = 0; p < indices.length; p++) {
+  for (let p = 0; p < count; p++) {
     const i = indices[p];
     for (; next < always.length && always[next] < i; next++) writeZero(result, fields[always[next]]);
     if (next < always.length && always[next] === i) next++;
@@ -350,6 +369,7 @@ function decodeStruct(ctx: Context, input: Record<string, unknown>, plan: Struct
     }
   }
   for (; next < always.length; next++) writeZero(result, fields[always[next]]);
+  values.fill(undefined, 0, count);
   return result;
 }
 

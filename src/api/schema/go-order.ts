@@ -7,9 +7,12 @@ export function withSortedKeys(map: Record<string, unknown>): Record<string, unk
   return sorted;
 }
 
-/** Sorts the present fields into Go's order (insertion sort: a handful of fields, nearly sorted). */
-export function sortByIndex(indices: number[], values: unknown[]): void {
-  for (let p = 1; p < indices.length; p++) {
+/**
+ * Sorts the first `count` present fields into Go's order (insertion sort: a handful of fields,
+ * nearly sorted).
+ */
+export function sortByIndex(indices: number[], values: unknown[], count: number): void {
+  for (let p = 1; p < count; p++) {
     const index = indices[p];
     const value = values[p];
     let q = p - 1;
