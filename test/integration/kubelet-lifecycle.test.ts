@@ -1,7 +1,7 @@
 // A pod's life on a real worker node with the manual clock: crash-loop back-off doubling from
 // 10 s and starting afresh after ten minutes of running, image pull failures and their
-// back-off, a configuration error, init containers in order, phases by restart policy, and the
-// node's Lease heartbeats. Upstream: pkg/kubelet (kuberuntime_manager.go doBackOff,
+// back-off, a configuration error, init containers in order, phases by restart policy, the
+// node's Lease heartbeats, and admission by the node's labels as they are now. Upstream: pkg/kubelet (kuberuntime_manager.go doBackOff,
 // images/image_manager.go, status/generate.go) and client-go util/flowcontrol/backoff.go.
 
 import { describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import type { ContainerStatus, Pod } from '../../src/api/core';
 import { findResource } from '../../src/api/scheme';
 import { type TestCluster } from '../support/node-cluster';
 import { useTestCluster } from '../support/use-test-cluster';
-import { createPod, eventCount, podEvents, podObject, PODS, waitFor, waitForPod } from '../support/pod-fixtures';
+import { createPod, eventCount, NODES, podEvents, podObject, PODS, waitFor, waitForPod } from '../support/pod-fixtures';
 
 const NODE = 'kubetab-worker';
 const LEASES = findResource('coordination.k8s.io', 'v1', 'leases')!;
@@ -155,7 +155,7 @@ describe('a pod on its node', () => {
     );
     const waiting = await waitForPod(t, 'no-config', (p) => expect(p.status?.containerStatuses?.[0].state?.waiting?.reason).toBe('CreateContainerConfigError'));
     expect(waiting.status?.containerStatuses?.[0].state?.waiting?.message).toBe('configmap "absent" not found');
-    expect(await podEvents(t, 'no-config')).toContain('Failed: Error: configmap "absent" not found');
+    await waitFor(t, async () => expect(await podEvents(t, 'no-config')).toContain('Failed: Error: configmap "absent" not found'));
   });
 
   it('runs init containers one after another before the app, with the Initialized condition', async () => {
@@ -234,5 +234,23 @@ describe('a pod on its node', () => {
       return at;
     });
     expect(Math.round((next - renewed) / 1000)).toBe(10);
+  });
+
+  it('admits a pod bound in the moment its node gets the label it selects, though the node watch may bring the label later', async () => {
+    const names = Array.from({ length: 30 }, (_, i) => `labelled-${i}`);
+    for (const [i, name] of names.entries()) {
+      await Promise.all([
+        t.client.patch(NODES, undefined, NODE, { metadata: { labels: { [`race-${i}`]: 'yes' } } }),
+        createPod(t, podObject(name, { nodeName: NODE, nodeSelector: { [`race-${i}`]: 'yes' }, containers: [{ name: 'app', image: 'registry.k8s.io/pause:3.10' }] })),
+      ]);
+    }
+    const outcomes = await waitFor(t, async () => {
+      const pods = await Promise.all(names.map((name) => t.client.get<Pod>(PODS, 'default', name)));
+      const decided = pods.map((p) => (p.status?.phase === 'Failed' ? `rejected: ${p.status.reason}` : p.status?.containerStatuses ? 'admitted' : undefined));
+      expect(decided.every(Boolean)).toBe(true);
+      return decided;
+    });
+    expect(new Set(outcomes)).toEqual(new Set(['admitted']));
+    await Promise.all(names.map((name) => t.client.delete(PODS, 'default', name, { gracePeriodSeconds: 0 })));
   });
 });

@@ -6,6 +6,7 @@
 // Upstream: pkg/kubelet/kubelet.go.
 
 import type { ConfigMap, Node, Pod, Secret, Service } from '../../../src/api/core';
+import { objectKey } from '../../../src/api/meta';
 import { isMirrorPod } from '../../../src/api/mirror-pods';
 import { findResource } from '../../../src/api/scheme';
 import type { ClusterClock } from '../../../src/cluster/clock';
@@ -56,6 +57,12 @@ export class Kubelet {
   private node?: Informer<Node>;
   /** Pods refused at admission (their Failed status may not have come back yet). */
   private readonly rejected = new Set<string>();
+  /** Pods whose admission waits for the node read from the API server (see recheckNode). */
+  private readonly awaitingNode = new Set<string>();
+  /** Pods whose admission already had the node read from the API server. */
+  private readonly nodeRead = new Set<string>();
+  /** The node as last read from the API server, when the watched copy may have been behind. */
+  private readNode?: Node;
 
   constructor(private readonly options: KubeletOptions) {
     const { client, clock, config } = options;
@@ -138,6 +145,7 @@ export class Kubelet {
     if (!worker) {
       const phase = pod.status?.phase;
       if ((phase === 'Succeeded' || phase === 'Failed' || this.rejected.has(uid)) && !pod.metadata.deletionTimestamp) return;
+      if (this.awaitingNode.has(uid)) return;
       if (!pod.metadata.deletionTimestamp && !pod.status?.startTime && this.reject(pod)) return;
       worker = new PodWorker(pod, {
         clock: this.options.clock,
@@ -160,17 +168,54 @@ export class Kubelet {
     worker.update(pod, resync);
   }
 
-  /** Admission: refuses a pod that does not fit what the node has left; true when refused. */
+  /**
+   * Admission: refuses a pod that does not fit what the node has left; true when refused, or
+   * when the decision waits for the node to be read afresh.
+   */
   private reject(pod: Pod): boolean {
     const config = this.options.config;
+    const uid = pod.metadata.uid ?? '';
     const active = [...[...this.workers.values()].filter((w) => w.isActive).map((w) => w.current), ...this.runningStaticPods()];
-    const node = this.node?.get(config.name) ?? { apiVersion: 'v1', kind: 'Node', metadata: { name: config.name, labels: config.labels }, spec: {} };
-    const rejection = admitPod(pod, active, node, allocatableOf(nodeResources(config)));
+    const rejection = admitPod(pod, active, this.currentNode(), allocatableOf(nodeResources(config)));
+    const reread = this.nodeRead.delete(uid);
     if (!rejection) return false;
-    this.rejected.add(pod.metadata.uid ?? '');
+    if (rejection.reason === 'NodeAffinity' && !reread) {
+      void this.recheckNode(pod);
+      return true;
+    }
+    this.rejected.add(uid);
     this.recorder.event(pod, 'Warning', rejection.reason, rejection.message);
     this.statuses.set(pod, { phase: 'Failed', reason: rejection.reason, message: `Pod was rejected: ${rejection.message}`, qosClass: pod.status?.qosClass });
     return true;
+  }
+
+  /** The newer of the watched node and the one last read from the API server. */
+  private currentNode(): Node {
+    const name = this.options.config.name;
+    const watched = this.node?.get(name);
+    const read = this.readNode;
+    if (watched && read) return Number(read.metadata.resourceVersion) > Number(watched.metadata.resourceVersion) ? read : watched;
+    return watched ?? read ?? { apiVersion: 'v1', kind: 'Node', metadata: { name, labels: this.options.config.labels }, spec: {} };
+  }
+
+  /**
+   * A pod the node's labels do not seem to admit may have been scheduled on labels the node's
+   * watch has not brought yet: the node is read from the API server and admission runs again
+   * with it, as upstream's kubelet does since 1.35 (kubernetes#134445).
+   */
+  private async recheckNode(pod: Pod): Promise<void> {
+    const uid = pod.metadata.uid ?? '';
+    this.awaitingNode.add(uid);
+    try {
+      this.readNode = await this.options.client.get<Node>(NODES, undefined, this.options.config.name);
+    } catch {
+      // Unreachable API server: admission decides with the watched node.
+    }
+    this.awaitingNode.delete(uid);
+    this.nodeRead.add(uid);
+    const latest = this.pods?.get(objectKey(pod.metadata));
+    if (latest?.metadata.uid === uid) this.podChanged(latest, true);
+    else this.nodeRead.delete(uid);
   }
 
   /** The static pods this node runs, as their mirror pods show them: admission counts what they request. */
