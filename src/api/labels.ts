@@ -118,9 +118,12 @@ function validateValue(value: string): string {
   return value;
 }
 
+const NO_LABELS: Readonly<Record<string, string>> = Object.freeze({});
+
 export function matches(selector: Selector, labels: Readonly<Record<string, string>> | undefined): boolean {
-  const set = labels ?? {};
-  return selector.every((req) => matchesRequirement(req, set));
+  const set = labels ?? NO_LABELS;
+  for (const req of selector) if (!matchesRequirement(req, set)) return false;
+  return true;
 }
 
 function matchesRequirement(req: Requirement, labels: Readonly<Record<string, string>>): boolean {
