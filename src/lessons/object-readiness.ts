@@ -1,6 +1,8 @@
 // What "ready" means for the kinds a lesson check can ask it of, read the way kubectl shows it:
-// a pod's READY column (every container ready), a node's Ready condition, a workload's ready
-// replicas against its desired replicas.
+// a pod's READY column (every container ready) and its Ready condition (which the node lifecycle
+// controller turns False when the pod's node is lost, while the READY column keeps what the
+// kubelet last reported), a node's Ready condition, a workload's ready replicas against its
+// desired replicas.
 
 import type { Node, Pod } from '../api/core';
 import type { KubeObject } from '../api/meta';
@@ -10,8 +12,10 @@ type Readiness = (object: KubeObject) => boolean;
 
 const READINESS: Record<string, Readiness> = {
   '/pods': (object) => {
-    const summary = summarizePod(object as Pod);
-    return summary.total > 0 && summary.ready === summary.total && !object.metadata.deletionTimestamp;
+    const pod = object as Pod;
+    const summary = summarizePod(pod);
+    const condition = pod.status?.conditions?.find((c) => c.type === 'Ready');
+    return summary.total > 0 && summary.ready === summary.total && condition?.status === 'True' && !object.metadata.deletionTimestamp;
   },
   '/nodes': (object) => (object as Node).status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false,
   'apps/deployments': workloadReady,
