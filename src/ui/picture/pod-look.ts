@@ -1,5 +1,7 @@
 // How a pod looks in the picture: its STATUS as kubectl prints it (from the API server's own
-// pod printer), READY n/m, and the colour family that status belongs to.
+// pod printer), READY n/m, and the colour family that status belongs to. A running pod whose
+// Ready condition is False looks not ready even when its containers last reported ready: the
+// node lifecycle controller marks a lost node's pods so, and Services and Deployments go by it.
 
 import type { Pod } from '../../api/core';
 import { summarizePod } from '../../apiserver/tables/pods';
@@ -28,7 +30,8 @@ function categorize(pod: Pod, status: string, ready: number, total: number): Pod
   if (status === 'Completed' || pod.status?.phase === 'Succeeded') return 'succeeded';
   if (FAILED_REASONS.test(status) || pod.status?.phase === 'Failed') return 'failed';
   if (STARTING_REASONS.test(status)) return 'starting';
-  if (status === 'Running' || status === 'NotReady') return total > 0 && ready === total ? 'ready' : 'not-ready';
+  const readyCondition = pod.status?.conditions?.find((c) => c.type === 'Ready')?.status;
+  if (status === 'Running' || status === 'NotReady') return total > 0 && ready === total && readyCondition !== 'False' ? 'ready' : 'not-ready';
   return 'unknown';
 }
 
