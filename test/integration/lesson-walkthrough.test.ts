@@ -1,8 +1,9 @@
 // The lessons can be done as written: a learner who runs each step's commands in order (running
 // a command again while it fails, as one would while a pod is still starting, running a step's
 // exec commands again while its checks stay red, and leaving out the ones that watch or follow
-// until interrupted) sees every step's checks turn green on a real cluster. Lessons that ask the
-// learner to type something of their own are not walked here.
+// until interrupted) sees every step's checks turn green on a real cluster. What a lesson asks
+// the learner to do outside its commands (copy a pod's name into one, stop and start a node from
+// the picture) is done here as the learner would, through the same cluster.
 
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
@@ -10,10 +11,52 @@ import { CheckWatcher, type CheckStatus } from '../../src/lessons/check-watcher'
 import { parseLesson } from '../../src/lessons/lesson-parser';
 import { heredocDelimiters, parseLine } from '../../src/shell/syntax';
 import { commandLines } from '../../src/ui/markdown/markdown';
+import type { Pod } from '../../src/api/core';
 import { eventually, type KubectlResult, type TestCluster } from '../support/node-cluster';
+import { PODS } from '../support/pod-fixtures';
 import { useTestCluster } from '../support/use-test-cluster';
 
-const WALKED = ['01-first-pod', '03-restarts', '04-services', '05-multi-container-pods', '06-control-plane'];
+const WALKED = ['01-first-pod', '02-deployments', '03-restarts', '04-services', '05-multi-container-pods', '06-control-plane'];
+
+/** What a learner does in a step besides its commands. */
+interface LearnerStep {
+  /** Done after the step's commands, before its checks. */
+  before?(t: TestCluster): Promise<void>;
+  /** Done once the step's first check has passed, before the others can. */
+  afterFirstCheck?(t: TestCluster): Promise<void>;
+}
+
+interface Learner {
+  /** The text the learner puts in place of a `<placeholder>` in a command. */
+  fill?(t: TestCluster, placeholder: string): Promise<string>;
+  /** By step title. */
+  steps?: Record<string, LearnerStep>;
+}
+
+/** The name of a pod of `app`, as a learner copies it from `kubectl get pods`. */
+async function podOf(t: TestCluster, app: string): Promise<Pod> {
+  const [pod] = (await t.client.list<Pod>(PODS, 'default', { labelSelector: `app=${app}` })).items;
+  return pod;
+}
+
+/** Lesson 2: delete a pod by its copied name, stop a worker that runs web pods, start it again. */
+function deploymentsLearner(): Learner {
+  let stopped = '';
+  return {
+    fill: async (t, placeholder) => (placeholder === '<name-of-one-pod>' ? ((await podOf(t, 'web')).metadata.name ?? '') : placeholder),
+    steps: {
+      'Lose a node': {
+        before: async (t) => {
+          stopped = (await podOf(t, 'web')).spec.nodeName ?? '';
+          await t.cluster.nodes.stop(stopped);
+        },
+      },
+      'Watch the pods move': { afterFirstCheck: (t) => t.cluster.nodes.start(stopped) },
+    },
+  };
+}
+
+const LEARNERS: Record<string, () => Learner> = { '02-deployments': deploymentsLearner };
 
 interface Command {
   line: string;
@@ -62,15 +105,23 @@ function succeeded(result: KubectlResult): boolean {
   return result.code === 0 || result.stderr === 'command terminated with exit code 137\n';
 }
 
-/** Waits up to `maxSteps` seconds of cluster time for every check of a step to pass. */
-async function checksPass(t: TestCluster, watcher: { statuses: CheckStatus[] }, count: number, step: string, maxSteps: number): Promise<void> {
+/** Waits up to `seconds` of cluster time for the first `count` checks of a step to pass. */
+async function checksPass(t: TestCluster, watcher: { statuses: CheckStatus[] }, count: number, step: string, seconds: number): Promise<void> {
+  const stepMs = seconds > 60 ? 5000 : 1000;
   await eventually(
     t.clock,
     async () => {
-      expect(watcher.statuses.map((s) => s.state), `${step}: ${watcher.statuses.map((s) => s.detail).join('; ')}`).toEqual(Array(count).fill('passed'));
+      expect(watcher.statuses.slice(0, count).map((s) => s.state), `${step}: ${watcher.statuses.map((s) => s.detail).join('; ')}`).toEqual(Array(count).fill('passed'));
     },
-    { stepMs: 1000, maxSteps },
+    { stepMs, maxSteps: (seconds * 1000) / stepMs },
   );
+}
+
+/** A command line with the learner's own text in place of its `<placeholders>`. */
+async function filled(t: TestCluster, command: Command, learner: Learner): Promise<Command> {
+  let line = command.line;
+  for (const [placeholder] of line.matchAll(/<[a-z-]+>/g)) line = line.replace(placeholder, (await learner.fill?.(t, placeholder)) ?? placeholder);
+  return { ...command, line };
 }
 
 /** Runs one command as the terminal would, again while it fails. */
@@ -93,18 +144,25 @@ describe.each(WALKED)('lesson %s, done as written', (id) => {
 
   it('turns every step green by running its commands', async () => {
     const lesson = parseLesson(id, await readFile(new URL(`../../lessons/${id}/index.md`, import.meta.url), 'utf8'));
+    const learner = LEARNERS[id]?.() ?? {};
     for (const step of lesson.steps) {
       const stepCommands = commands(step.markdown);
-      for (const command of stepCommands) await run(t, command);
+      const own = learner.steps?.[step.title];
+      for (const command of stepCommands) await run(t, await filled(t, command, learner));
+      await own?.before?.(t);
       const watcher = { statuses: [] as CheckStatus[] };
       const checks = new CheckWatcher(t.client, t.clock, step.checks, (statuses) => (watcher.statuses = statuses));
       checks.start();
       try {
+        if (own?.afterFirstCheck) {
+          await checksPass(t, watcher, 1, step.title, 600);
+          await own.afterFirstCheck(t);
+        }
         // A command run inside a container that has only just started can come too early (a
         // signal before the program handles it); a learner whose check stays red runs it again.
         for (let round = 1; ; round++) {
           try {
-            await checksPass(t, watcher, step.checks.length, step.title, round < EXEC_ROUNDS ? 60 : 300);
+            await checksPass(t, watcher, step.checks.length, step.title, round < EXEC_ROUNDS ? 60 : 600);
             break;
           } catch (error) {
             const execs = stepCommands.filter((c) => c.line.startsWith('kubectl exec '));
