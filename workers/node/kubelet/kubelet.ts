@@ -2,7 +2,8 @@
 // admits each (or rejects it as OutOfcpu, OutOfmemory…), runs a pod worker for each, writes
 // their status, deletes them once terminated, and serves container logs to the API server. It
 // watches ConfigMaps and Secrets so pods' volumes and environments read them from its cache,
-// and its own Node, whose labels and taints as they are now decide admission.
+// and its own Node, whose labels and taints as they are now decide admission (read afresh from
+// the API server before a pod is refused for its node affinity).
 // Upstream: pkg/kubelet/kubelet.go.
 
 import type { ConfigMap, Node, Pod, Secret, Service } from '../../../src/api/core';
@@ -201,7 +202,7 @@ export class Kubelet {
   /**
    * A pod the node's labels do not seem to admit may have been scheduled on labels the node's
    * watch has not brought yet: the node is read from the API server and admission runs again
-   * with it, as upstream's kubelet does since 1.35 (kubernetes#134445).
+   * with it, as upstream's kubelet does in releases after 1.32 (kubernetes#134445).
    */
   private async recheckNode(pod: Pod): Promise<void> {
     const uid = pod.metadata.uid ?? '';
