@@ -5,7 +5,7 @@
 
 import { matchesTerm } from '../../api/node-affinity';
 import { toleratedBy } from '../../api/taints';
-import { defaultNormalize, MAX_NODE_SCORE, type ScorePlugin } from '../framework';
+import { defaultNormalize, MAX_NODE_SCORE, type CycleState, type ScorePlugin } from '../framework';
 import type { NodeTable } from '../node-table';
 
 export const taintTolerationScore: ScorePlugin = {
@@ -42,6 +42,19 @@ function leastAllocated(requested: number, allocatable: number): number {
   return Math.floor(((allocatable - requested) * MAX_NODE_SCORE) / allocatable);
 }
 
+/** Scores the nodes at `slots[0..count)` with `score(table, slot, wantCpu, wantMemory)`. */
+function scoreEachSlot(
+  state: CycleState,
+  slots: Int32Array,
+  count: number,
+  scores: Float64Array,
+  score: (table: NodeTable, slot: number, wantMilliCpu: number, wantMemory: number) => number,
+): void {
+  const { milliCpu, memory } = state.pod.nonZero;
+  const table = state.table;
+  for (let i = 0; i < count; i++) scores[i] = score(table, slots[i], milliCpu, memory);
+}
+
 function leastAllocatedAt(table: NodeTable, slot: number, wantMilliCpu: number, wantMemory: number): number {
   const cpu = leastAllocated(table.nonZeroMilliCpu[slot] + wantMilliCpu, table.allocatableMilliCpu[slot]);
   const memory = leastAllocated(table.nonZeroMemory[slot] + wantMemory, table.allocatableMemory[slot]);
@@ -52,11 +65,7 @@ export const leastAllocatedScore: ScorePlugin = {
   name: 'NodeResourcesFit',
   weight: 1,
   score: (state, info) => leastAllocatedAt(state.table, info.index, state.pod.nonZero.milliCpu, state.pod.nonZero.memory),
-  scoreSlots(state, slots, count, scores) {
-    const { milliCpu, memory } = state.pod.nonZero;
-    const table = state.table;
-    for (let i = 0; i < count; i++) scores[i] = leastAllocatedAt(table, slots[i], milliCpu, memory);
-  },
+  scoreSlots: (state, slots, count, scores) => scoreEachSlot(state, slots, count, scores, leastAllocatedAt),
 };
 
 function balancedAllocationAt(table: NodeTable, slot: number, wantMilliCpu: number, wantMemory: number): number {
@@ -69,11 +78,7 @@ export const balancedAllocationScore: ScorePlugin = {
   name: 'NodeResourcesBalancedAllocation',
   weight: 1,
   score: (state, info) => balancedAllocationAt(state.table, info.index, state.pod.nonZero.milliCpu, state.pod.nonZero.memory),
-  scoreSlots(state, slots, count, scores) {
-    const { milliCpu, memory } = state.pod.nonZero;
-    const table = state.table;
-    for (let i = 0; i < count; i++) scores[i] = balancedAllocationAt(table, slots[i], milliCpu, memory);
-  },
+  scoreSlots: (state, slots, count, scores) => scoreEachSlot(state, slots, count, scores, balancedAllocationAt),
 };
 
 const MB = 1024 * 1024;
