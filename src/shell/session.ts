@@ -8,7 +8,7 @@ import { completeLine } from './completion';
 import { LineEditor } from './line-editor';
 import type { ProgramIO, ShellContext } from './program';
 import { PROGRAMS } from './programs';
-import { heredocDelimiters, needsContinuation, parseLine, SyntaxError, type SimpleCommand } from './syntax';
+import { HeredocReader, needsContinuation, parseLine, SyntaxError, type SimpleCommand } from './syntax';
 import { fixedInput, TextPipe, type TextInput } from './text-stream';
 import type { ShellSession, TerminalOutput } from './types';
 
@@ -39,7 +39,7 @@ class Session implements ShellSession {
   private pending: string[] = [];
   /** The pending lines that are the command itself, not heredoc bodies (quotes count only there). */
   private commandPart: string[] = [];
-  private heredocs: string[] = [];
+  private heredocs = new HeredocReader();
   private running?: Cancellation;
   private typeahead = '';
   private captured?: (data: string) => void;
@@ -125,7 +125,7 @@ class Session implements ShellSession {
   private reset(): void {
     this.pending = [];
     this.commandPart = [];
-    this.heredocs = [];
+    this.heredocs = new HeredocReader();
     this.editor.start(PROMPT);
   }
 
@@ -148,13 +148,8 @@ class Session implements ShellSession {
 
   private async submit(line: string): Promise<void> {
     this.pending.push(line);
-    if (this.heredocs.length > 0) {
-      if (line.trim() === this.heredocs[0]) this.heredocs.shift();
-    } else {
-      this.commandPart.push(line);
-      this.heredocs.push(...heredocDelimiters(line));
-    }
-    if (this.heredocs.length > 0 || needsContinuation(this.commandPart.join('\n'))) {
+    if (this.heredocs.read(line) === 'command') this.commandPart.push(line);
+    if (this.heredocs.inBody || needsContinuation(this.commandPart.join('\n'))) {
       this.editor.start(CONTINUATION_PROMPT);
       return;
     }
@@ -185,16 +180,17 @@ class Session implements ShellSession {
     const [first, ...rest] = text.split('\n');
     let commandText = first;
     const bodies: string[] = [];
-    const delimiters = heredocDelimiters(first);
-    if (delimiters.length === 0) commandText = text.replace(/\\\n/g, '').replace(/\n/g, ' ');
+    const heredocs = new HeredocReader();
+    heredocs.read(first);
+    if (!heredocs.inBody) commandText = text.replace(/\\\n/g, '').replace(/\n/g, ' ');
     else {
       let body: string[] = [];
       for (const line of rest) {
-        if (line.trim() === delimiters[bodies.length]) {
+        const part = heredocs.read(line);
+        if (part === 'body') body.push(line);
+        if (part === 'end') {
           bodies.push(body.length > 0 ? `${body.join('\n')}\n` : '');
           body = [];
-        } else {
-          body.push(line);
         }
       }
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { heredocDelimiters, needsContinuation } from './syntax';
+import { heredocDelimiters, HeredocReader, needsContinuation } from './syntax';
 
 describe('heredocDelimiters', () => {
   it('finds each heredoc a line opens, quoted delimiters and <<- included', () => {
@@ -11,6 +11,21 @@ describe('heredocDelimiters', () => {
     expect(heredocDelimiters("echo '=== apply <<EOF'")).toEqual([]);
     expect(heredocDelimiters('echo "a <<EOF" \\<<B')).toEqual([]);
     expect(heredocDelimiters("echo '<<A' <<B")).toEqual(['B']);
+  });
+});
+
+describe('HeredocReader', () => {
+  it('tells commands from heredoc bodies and their closing delimiters, heredoc after heredoc', () => {
+    const reader = new HeredocReader();
+    const lines = ["cat <<A <<'B'", '  indented: yes', 'A', 'echo <<A', 'B', 'kubectl get pods'];
+    expect(lines.map((line) => [reader.read(line), reader.inBody])).toEqual([
+      ['command', true],
+      ['body', true],
+      ['end', true],
+      ['body', true],
+      ['end', false],
+      ['command', false],
+    ]);
   });
 });
 

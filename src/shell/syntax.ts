@@ -70,6 +70,29 @@ export function heredocDelimiters(line: string): string[] {
   return found;
 }
 
+/** What a line is among the lines of heredocs: a command, a heredoc's body, or its closing delimiter. */
+export type HeredocPart = 'command' | 'body' | 'end';
+
+/** Follows the heredocs that lines open, one line at a time, as the shell reads them. */
+export class HeredocReader {
+  private readonly open: string[] = [];
+
+  /** Whether a heredoc is open, so the next line belongs to its body. */
+  get inBody(): boolean {
+    return this.open.length > 0;
+  }
+
+  read(line: string): HeredocPart {
+    if (this.open.length === 0) {
+      this.open.push(...heredocDelimiters(line));
+      return 'command';
+    }
+    if (line.trim() !== this.open[0]) return 'body';
+    this.open.shift();
+    return 'end';
+  }
+}
+
 function expandVariables(text: string, env: Record<string, string>): string {
   return text.replace(/\$(\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*)|\?)/g, (_m, _all, braced?: string, bare?: string) => {
     const name = braced ?? bare ?? '?';

@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { CheckWatcher, type CheckStatus } from '../../src/lessons/check-watcher';
 import { parseLesson } from '../../src/lessons/lesson-parser';
-import { heredocDelimiters, parseLine } from '../../src/shell/syntax';
+import { HeredocReader, parseLine } from '../../src/shell/syntax';
 import { commandLines } from '../../src/ui/markdown/markdown';
 import type { Pod } from '../../src/api/core';
 import { eventually, type KubectlResult, type TestCluster } from '../support/node-cluster';
@@ -75,19 +75,16 @@ function runsUntilInterrupted(line: string): boolean {
  */
 function commands(markdown: string): Command[] {
   const lines = [...markdown.matchAll(/```(?:sh|bash|shell)\n([\s\S]*?)```/g)].flatMap((m) => commandLines(m[1]));
-  const found: Command[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    const [delimiter] = heredocDelimiters(line);
-    let stdin: string | undefined;
-    if (delimiter) {
-      const end = lines.findIndex((body, j) => j > i && body.trim() === delimiter);
-      stdin = `${lines.slice(i + 1, end).join('\n')}\n`;
-      i = end;
-    }
-    if (line.startsWith('kubectl ') && !runsUntilInterrupted(line)) found.push({ line, ...(stdin !== undefined && { stdin }) });
+  const typed: Command[] = [];
+  const heredocs = new HeredocReader();
+  for (const line of lines) {
+    const part = heredocs.read(line);
+    const current = typed[typed.length - 1];
+    if (part === 'command') typed.push({ line });
+    else if (part === 'body') current.stdin = `${current.stdin ?? ''}${line}\n`;
+    else current.stdin ??= '';
   }
-  return found;
+  return typed.filter(({ line }) => line.startsWith('kubectl ') && !runsUntilInterrupted(line));
 }
 
 /** Waits for `work` while the manual clock moves on. */

@@ -3,7 +3,7 @@
 // to follow, and which code blocks are commands that can run in the terminal.
 
 import type { MarkedToken, Token } from 'marked';
-import { heredocDelimiters } from '../../shell/syntax';
+import { HeredocReader } from '../../shell/syntax';
 
 /** Runs command lines in the terminal (the terminal's ShellLink). */
 export interface CommandRunner {
@@ -55,12 +55,12 @@ export function isOutputBlock(lang: string | undefined): boolean {
  */
 export function commandLines(code: string): string[] {
   const lines: string[] = [];
-  const heredocs: string[] = [];
+  const heredocs = new HeredocReader();
   let continued = '';
   for (const raw of code.split('\n')) {
-    if (heredocs.length > 0) {
+    if (heredocs.inBody) {
       lines.push(raw);
-      if (raw.trim() === heredocs[0]) heredocs.shift();
+      heredocs.read(raw);
       continue;
     }
     const line = continued + raw.trim();
@@ -71,7 +71,7 @@ export function commandLines(code: string): string[] {
     continued = '';
     if (line === '' || line.startsWith('#')) continue;
     lines.push(line);
-    heredocs.push(...heredocDelimiters(line));
+    heredocs.read(line);
   }
   return lines;
 }
