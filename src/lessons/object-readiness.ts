@@ -7,6 +7,7 @@
 import type { Node, Pod } from '../api/core';
 import type { KubeObject } from '../api/meta';
 import { summarizePod } from '../apiserver/tables/pods';
+import { isReady } from '../controllers/shared/pod-state';
 
 type Readiness = (object: KubeObject) => boolean;
 
@@ -14,8 +15,7 @@ const READINESS: Record<string, Readiness> = {
   '/pods': (object) => {
     const pod = object as Pod;
     const summary = summarizePod(pod);
-    const condition = pod.status?.conditions?.find((c) => c.type === 'Ready');
-    return summary.total > 0 && summary.ready === summary.total && condition?.status === 'True' && !object.metadata.deletionTimestamp;
+    return summary.total > 0 && summary.ready === summary.total && isReady(pod) && !object.metadata.deletionTimestamp;
   },
   '/nodes': (object) => (object as Node).status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false,
   'apps/deployments': workloadReady,

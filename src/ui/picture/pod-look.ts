@@ -5,6 +5,7 @@
 
 import type { Pod } from '../../api/core';
 import { summarizePod } from '../../apiserver/tables/pods';
+import { readyCondition } from '../../controllers/shared/pod-state';
 
 export type PodCategory = 'starting' | 'ready' | 'not-ready' | 'succeeded' | 'failed' | 'terminating' | 'unknown';
 
@@ -30,8 +31,7 @@ function categorize(pod: Pod, status: string, ready: number, total: number): Pod
   if (status === 'Completed' || pod.status?.phase === 'Succeeded') return 'succeeded';
   if (FAILED_REASONS.test(status) || pod.status?.phase === 'Failed') return 'failed';
   if (STARTING_REASONS.test(status)) return 'starting';
-  const readyCondition = pod.status?.conditions?.find((c) => c.type === 'Ready')?.status;
-  if (status === 'Running' || status === 'NotReady') return total > 0 && ready === total && readyCondition !== 'False' ? 'ready' : 'not-ready';
+  if (status === 'Running' || status === 'NotReady') return total > 0 && ready === total && readyCondition(pod)?.status !== 'False' ? 'ready' : 'not-ready';
   return 'unknown';
 }
 
